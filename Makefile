@@ -1,0 +1,48 @@
+# Waymark: two commands set everything up on a fresh machine.
+#   make serve   create .venv, install, check and build the bundled data, serve on 127.0.0.1:8000
+#   make test    everything, browser tests included (installs Debian's chromium if missing)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test check build lint bench stale browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright's own browser download does not work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing and apt-get is not available: install Chromium" >&2; exit 1; fi; }
+
+check: $(STAMP)
+	$(BIN)/python -m waymark check
+
+build: $(STAMP)
+	$(BIN)/python -m waymark build
+
+serve: build
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+test: $(STAMP) browser
+	$(BIN)/ruff check hooks tests
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) browser
+	$(BIN)/python -m waymark bench
+
+clean:
+	rm -rf site .site-* $(VENV)

@@ -1,0 +1,1 @@
+"""Waymark: load, validate and render the domestic abuse and sexual violence directory."""

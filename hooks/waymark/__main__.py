@@ -1,0 +1,7 @@
+"""`python -m waymark ...`"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

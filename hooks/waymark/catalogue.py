@@ -1,0 +1,172 @@
+"""The catalogue: every validated record, area and category, and the links between them.
+
+`load_catalogue` is the one entry point: it loads, validates and cross-checks everything, and
+raises a single DataError listing every problem when anything is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .areas import Area, Category, read_areas, read_categories
+from .loader import SourceFile, load_yaml
+from .model import JURISDICTIONS, LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
+from .problems import DataError, Problem
+from .validate import (
+    record_id_problem,
+    reference_problems,
+    schema_problems,
+    schema_validator,
+    text_problems,
+)
+
+
+@dataclass
+class Catalogue:
+    """Everything the site shows, validated and cross-linked."""
+
+    data_dir: Path
+    records: dict[str, dict[str, Record]]  # record type name -> id -> record
+    areas: dict[str, Area]
+    categories: dict[str, Category]
+    synonyms: SourceFile | None = None
+    _helped_by: dict[str, list[Record]] = field(default_factory=dict)
+
+    def of_type(self, rtype: RecordType) -> list[Record]:
+        """Records of one type, sorted by name."""
+        return sorted(self.records[rtype.name].values(), key=lambda r: r.name.lower())
+
+    @property
+    def services(self) -> list[Record]:
+        """Every service, sorted by name."""
+        return self.of_type(SERVICE)
+
+    def legal(self, record_id: str) -> Record | None:
+        """The order, housing duty, NRPF route or support option with this id."""
+        for rtype in LEGAL_TYPES:
+            if record_id in self.records[rtype.name]:
+                return self.records[rtype.name][record_id]
+        return None
+
+    def helped_by(self, record_id: str) -> list[Record]:
+        """Services whose `helps_with` names this legal record."""
+        return self._helped_by.get(record_id, [])
+
+    def services_in(self, area: Area) -> list[Record]:
+        """Services listed for this area or any area inside it, sorted by name."""
+        ids = {area.id} | {a.id for a in area.descendants()}
+        return [s for s in self.services if ids & set(s.data["areas"])]
+
+    def services_covering(self, area: Area) -> list[Record]:
+        """Services listed for an area that contains this one (nation, whole UK)."""
+        ids = {a.id for a in area.ancestors()}
+        return [s for s in self.services if ids & set(s.data["areas"])]
+
+    def services_in_category(self, category: Category) -> list[Record]:
+        """Services in one category, sorted by name."""
+        return [s for s in self.services if category.id in s.data["categories"]]
+
+    def by_jurisdiction(self, rtype: RecordType) -> dict[str, list[Record]]:
+        """Records of a type grouped under each jurisdiction they apply in."""
+        groups: dict[str, list[Record]] = {j: [] for j in JURISDICTIONS}
+        for record in self.of_type(rtype):
+            for jurisdiction in record.data["jurisdictions"]:
+                groups[jurisdiction].append(record)
+        return {j: rs for j, rs in groups.items() if rs}
+
+
+def _load_records(data_dir: Path, rtype: RecordType, today: dt.date) -> tuple[dict[str, Record], list[Problem]]:
+    folder = data_dir / rtype.folder
+    records: dict[str, Record] = {}
+    problems: list[Problem] = []
+    validator = schema_validator(data_dir / "schema", rtype.name)
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        shown_path = path.relative_to(data_dir.parent).as_posix()
+        bad_name = record_id_problem(path, shown_path)
+        if bad_name:
+            problems.append(bad_name)
+            continue
+        src, load_errors = load_yaml(path, shown_path)
+        problems += load_errors
+        if src.data is None:
+            continue
+        if not isinstance(src.data, dict):
+            problems.append(
+                Problem(shown_path, 1, path.stem, "", f"a {rtype.singular} record (a mapping)", type(src.data).__name__)
+            )
+            continue
+        problems += schema_problems(src, path.stem, validator)
+        problems += text_problems(src, path.stem, rtype, today)
+        records[path.stem] = Record(rtype, path.stem, src.data, src)
+    return records, problems
+
+
+def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
+    """Load and validate all of data/; raise DataError listing every problem if any."""
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+
+    def shared_file(name: str, required: bool = True) -> SourceFile | None:
+        path = data_dir / name
+        if not path.exists():
+            if required:
+                problems.append(Problem(f"data/{name}", 0, "", "", "this file to exist", "no file"))
+            return None
+        src, errors = load_yaml(path, f"data/{name}")
+        problems.extend(errors)
+        return src
+
+    areas_src = shared_file("areas.yaml")
+    categories_src = shared_file("categories.yaml")
+    synonyms_src = shared_file("synonyms.yaml", required=False)
+    areas, area_problems = read_areas(areas_src) if areas_src and areas_src.data is not None else ({}, [])
+    categories, cat_problems = (
+        read_categories(categories_src) if categories_src and categories_src.data is not None else ({}, [])
+    )
+    problems += area_problems + cat_problems
+
+    records: dict[str, dict[str, Record]] = {}
+    for rtype in RECORD_TYPES:
+        records[rtype.name], type_problems = _load_records(data_dir, rtype, today)
+        problems += type_problems
+
+    legal: dict[str, Record] = {}
+    for rtype in LEGAL_TYPES:
+        for record_id, record in records[rtype.name].items():
+            if record_id in legal:
+                other = legal[record_id].source.shown_path
+                problems.append(
+                    Problem(
+                        record.source.shown_path,
+                        1,
+                        record_id,
+                        "",
+                        "an id used by one legal record only",
+                        f"the same id as {other}",
+                        "rename one of the files",
+                    )
+                )
+            legal[record_id] = record
+
+    helped_by: dict[str, list[Record]] = defaultdict(list)
+    for service in sorted(records["service"].values(), key=lambda r: r.name.lower()):
+        src = service.source
+        problems += reference_problems(src, service.id, "categories", "a category in data/categories.yaml", categories)
+        problems += reference_problems(src, service.id, "areas", "an area in data/areas.yaml", areas)
+        problems += reference_problems(
+            src, service.id, "helps_with", "an order, housing duty, NRPF route or support option", legal
+        )
+        for record_id in service.data.get("helps_with") or []:
+            helped_by[record_id].append(service)
+    for record in legal.values():
+        problems += reference_problems(
+            record.source, record.id, "related", "an order, housing duty, NRPF route or support option", legal
+        )
+    if problems:
+        raise DataError(problems)
+    return Catalogue(data_dir, records, areas, categories, synonyms_src, dict(helped_by))

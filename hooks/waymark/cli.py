@@ -1,0 +1,85 @@
+"""Command line for maintainers: `python -m waymark check|build|...` (the Makefile wraps these)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .catalogue import load_catalogue
+from .problems import DataError
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def check(args: argparse.Namespace) -> int:
+    """Validate data/ only: fast, every problem at once."""
+    try:
+        catalogue = load_catalogue(Path(args.data))
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(v)} {k}" for k, v in catalogue.records.items())
+    print(f"data OK: {counts}; {len(catalogue.areas)} areas, {len(catalogue.categories)} categories")
+    return 0
+
+
+def build_site(config_file: Path, site_dir: Path) -> None:
+    """Build with `--strict` into a temporary folder, then swap it in.
+
+    A failed build raises and leaves `site_dir` exactly as it was.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    try:
+        config = load_config(str(config_file), strict=True, site_dir=str(new))
+        build(config)
+        old = site_dir.with_name(f".{site_dir.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(old)
+        new.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
+
+
+def build_command(args: argparse.Namespace) -> int:
+    """`build`: strict build, atomic swap; non-zero exit and untouched site/ on failure."""
+    from mkdocs.exceptions import MkDocsException
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s - %(message)s")
+    try:
+        build_site(Path(args.config), Path(args.site_dir))
+    except (MkDocsException, DataError) as err:
+        print(f"build failed; {args.site_dir} left as it was:\n{err}", file=sys.stderr)
+        return 1
+    print(f"built {args.site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for `python -m waymark`."""
+    parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+    p = sub.add_parser("check", help="validate data/ and report every problem")
+    p.add_argument("--data", default=str(PROJECT / "data"))
+    commands["check"] = check
+
+    p = sub.add_parser("build", help="strict build into site/, replaced only on success")
+    p.add_argument("--config", default=str(PROJECT / "mkdocs.yml"))
+    p.add_argument("--site-dir", default=str(PROJECT / "site"))
+    commands["build"] = build_command
+
+    args = parser.parse_args(argv)
+    return commands[args.command](args)

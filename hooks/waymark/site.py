@@ -1,0 +1,53 @@
+"""The bridge between MkDocs events and the catalogue. The hook module only calls these."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .catalogue import Catalogue, load_catalogue
+from .pages import GeneratedPage, generated_pages
+from .problems import DataError
+
+
+class Site:
+    """State for one build: the catalogue and the pages it generates."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.pages: dict[str, GeneratedPage] = generated_pages(catalogue)
+
+    @classmethod
+    def from_config(cls, config: MkDocsConfig) -> Site:
+        """Load data/ beside mkdocs.yml; stop the build with every data problem at once."""
+        data_dir = Path(config.config_file_path).parent / "data"
+        try:
+            return cls(load_catalogue(data_dir))
+        except DataError as err:
+            raise PluginError(str(err)) from None
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add one generated file per page; a hand-written page may not take a generated path."""
+        clashes = [uri for uri in self.pages if files.get_file_from_path(uri) is not None]
+        if clashes:
+            raise PluginError(
+                "These docs/ pages clash with generated pages; move or rename them: " + ", ".join(sorted(clashes))
+            )
+        for page in self.pages.values():
+            files.append(File.generated(config, page.src_uri, content=page.stub))
+        return files
+
+    def page_body(self, html: str, page: Page) -> str:
+        """The body of a generated page (and its table of contents); others pass through."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        root = "../" * page.url.count("/")
+        body, toc = generated.render(root)
+        page.toc = get_toc(toc)  # type: ignore[arg-type]
+        return body

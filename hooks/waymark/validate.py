@@ -1,0 +1,196 @@
+"""Check records: JSON Schema first, then the rules a schema cannot say, then cross-references.
+
+Every check returns Problems; nothing here stops early, so a run reports every mistake at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .loader import FieldPath, SourceFile, dotted
+from .model import RecordType
+from .problems import Problem, did_you_mean, shown
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ALLOWED_LINK = re.compile(r"^(https?://|tel:|mailto:)", re.IGNORECASE)
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>")
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
+PLAIN_FIELDS = {"summary"}
+
+
+@functools.cache
+def schema_validator(schema_dir: Path, type_name: str) -> Draft202012Validator:
+    """The compiled validator for one record type (cached: schemas do not change in a run)."""
+    schema = json.loads((schema_dir / f"{type_name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _expected_and_found(error: ValidationError) -> Iterator[tuple[FieldPath, str, str, str]]:
+    """Turn one jsonschema error into (path, expected, found, hint) in plain words."""
+    path = tuple(error.absolute_path)
+    kind, want, value = error.validator, error.validator_value, error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        for name in want:
+            if isinstance(value, dict) and name not in value:
+                yield path + (name,), "a value (this field is required)", "nothing", ""
+    elif kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        for name in value:
+            if name not in known:
+                yield (
+                    path + (name,),
+                    "one of the known fields",
+                    repr(name),
+                    did_you_mean(name, known) or "see docs/maintainers/records.md",
+                )
+    elif kind == "enum":
+        yield path, "one of " + ", ".join(map(str, want)), shown(value), did_you_mean(value, want)
+    elif kind == "type":
+        yield path, f"a {want}", f"{type(value).__name__} {shown(value)}", ""
+    elif kind == "pattern":
+        yield path, schema.get("description") or f"text matching {want}", shown(value), ""
+    elif kind == "maxLength":
+        yield path, f"at most {want} characters", f"{len(value)} characters", ""
+    elif kind == "minLength":
+        yield path, f"at least {want} characters", f"{len(value)} characters", ""
+    elif kind == "minItems":
+        yield path, f"at least {want} item{'s' if want != 1 else ''}", f"{len(value)}", ""
+    elif kind == "minProperties":
+        yield path, f"at least {want} field", "an empty mapping", ""
+    elif kind == "uniqueItems":
+        yield path, "no repeated items", shown(value), ""
+    elif kind == "anyOf" and all("required" in s for s in want):
+        names = " or ".join(s["required"][0] for s in want)
+        yield path, f"{names} (at least one)", "neither", ""
+    elif kind == "not" and "description" in schema:
+        yield path + ("address",), f"no address ({schema['description']})", "an address", ""
+    elif kind in ("minimum", "maximum"):
+        yield path, f"a number {'>=' if kind == 'minimum' else '<='} {want}", shown(value), ""
+    else:
+        yield path, f"{kind} {shown(want)}", shown(value), error.message
+
+
+def schema_problems(src: SourceFile, record_id: str, validator: Draft202012Validator) -> list[Problem]:
+    """Every JSON Schema error in one record, with its line."""
+    problems = []
+    for error in validator.iter_errors(src.data):
+        for path, expected, found, hint in _expected_and_found(error):
+            problems.append(Problem(src.shown_path, src.line_of(path), record_id, dotted(path), expected, found, hint))
+    return problems
+
+
+def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in a record with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.date) -> list[Problem]:
+    """Rules a schema cannot say: safe Markdown, real dates, refuges without postcodes."""
+    data = src.data if isinstance(src.data, dict) else {}
+    problems: list[Problem] = []
+
+    def add(path: FieldPath, expected: str, found: str, hint: str = "") -> None:
+        problems.append(Problem(src.shown_path, src.line_of(path), record_id, dotted(path), expected, found, hint))
+
+    is_refuge = "refuge" in (data.get("categories") or [])
+    for path, text in _strings(data):
+        top = path[0] if path else ""
+        if top in ("sources", "legislation", "guidance"):
+            continue
+        for match in MARKDOWN_LINK.finditer(text):
+            if not ALLOWED_LINK.match(match.group(1)):
+                add(
+                    path,
+                    "links that start https://, http://, tel: or mailto:",
+                    shown(match.group(1)),
+                    "other links are removed for safety",
+                )
+        for match in AUTOLINK.finditer(text):
+            if not ALLOWED_LINK.match(match.group(1)):
+                add(path, "links that start https://, http://, tel: or mailto:", shown(match.group(1)))
+        for match in HTML_TAG.finditer(text):
+            add(path, "text without HTML tags", shown(match.group(0)), "record text is shown as written; use Markdown")
+        if top in PLAIN_FIELDS and re.search(r"[*_`#\[\]]", text):
+            add(path, "plain text (no Markdown)", shown(text))
+        if is_refuge and POSTCODE.search(text):
+            add(
+                path,
+                "no postcode or address for a refuge",
+                shown(POSTCODE.search(text).group(0)),
+                "a refuge is reached through its helpline, never by address",
+            )
+    date_value = data.get(rtype.date_field)
+    if isinstance(date_value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", date_value):
+        try:
+            when = dt.date.fromisoformat(date_value)
+        except ValueError:
+            add((rtype.date_field,), "a real calendar date", repr(date_value))
+        else:
+            if when > today:
+                add((rtype.date_field,), f"a date no later than today ({today})", date_value)
+    eligibility = data.get("eligibility") or {}
+    if isinstance(eligibility, dict):
+        low, high = eligibility.get("min_age"), eligibility.get("max_age")
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            add(("eligibility", "max_age"), f"max_age at least min_age ({low})", str(high))
+    return problems
+
+
+def record_id_problem(path: Path, shown_path: str) -> Problem | None:
+    """A file name must be a usable, permanent id."""
+    if path.suffix != ".yaml":
+        return Problem(shown_path, 0, "", "", "a file ending .yaml", repr(path.name))
+    if not ID_PATTERN.match(path.stem):
+        return Problem(
+            shown_path,
+            0,
+            path.stem,
+            "",
+            "a file name of lowercase letters, digits and hyphens",
+            repr(path.name),
+            f"rename it to {re.sub(r'[^a-z0-9]+', '-', path.stem.lower()).strip('-')}.yaml",
+        )
+    return None
+
+
+def reference_problems(
+    src: SourceFile, record_id: str, field: str, wanted: str, known: dict[str, Any]
+) -> list[Problem]:
+    """Ids listed under `field` must exist in `known`."""
+    values = src.data.get(field) if isinstance(src.data, dict) else None
+    problems = []
+    for index, value in enumerate(values if isinstance(values, list) else []):
+        if isinstance(value, str) and value not in known:
+            path = (field, index)
+            problems.append(
+                Problem(
+                    src.shown_path,
+                    src.line_of(path),
+                    record_id,
+                    dotted(path),
+                    f"the id of {wanted}",
+                    repr(value),
+                    did_you_mean(value, known),
+                )
+            )
+    return problems

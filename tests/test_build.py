@@ -1,0 +1,192 @@
+"""The real `mkdocs build --strict`: pages for every record, safe HTML, atomic failure."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, PROJECT, copy_project
+from waymark.cli import build_site
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_waymark(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "waymark", *args], cwd=project, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The made-up fixture data built strictly with the real config, docs and theme."""
+    project = copy_project(tmp_path_factory.mktemp("fixture-project"), FIXTURES / "data")
+    build_site(project / "mkdocs.yml", project / "site")
+    return project / "site"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_record_area_and_category_has_a_page(fixture_site: Path) -> None:
+    for url in [
+        "services/example-helpline",
+        "services/example-refuge",
+        "orders/example-order",
+        "orders/example-offence",
+        "housing/example-duty",
+        "nrpf/example-route",
+        "support/example-support",
+        "orders",
+        "housing",
+        "nrpf",
+        "support",
+        "services",
+        "areas",
+        "areas/testshire",
+        "areas/north-testshire",
+        "categories",
+        "categories/refuge",
+    ]:
+        assert (fixture_site / url / "index.html").is_file(), url
+
+
+def test_order_page_lists_the_services_that_help_with_it(fixture_site: Path) -> None:
+    html = read(fixture_site, "orders/example-order")
+    assert 'href="../../services/example-helpline/"' in html
+    assert 'href="../../services/example-idva/"' in html
+    service = read(fixture_site, "services/example-helpline")
+    assert 'href="../../orders/example-order/">Example protection order</a>' in service
+
+
+def test_order_page_has_plain_part_then_workers_part_with_sources(fixture_site: Path) -> None:
+    html = read(fixture_site, "orders/example-order")
+    assert html.index('id="for-you"') < html.index('id="for-workers"') < html.index('id="sources"')
+    assert "The law is different in Scotland and Northern Ireland." in html
+    assert '<time datetime="2026-03-01">1 March 2026</time>' in html
+    assert 'href="https://www.legislation.gov.uk/ukpga/2000/1/section/1" rel="noreferrer noopener"' in html
+
+
+def test_area_page_shows_local_then_wider_services(fixture_site: Path) -> None:
+    html = read(fixture_site, "areas/north-testshire")
+    local, wider = html.index('id="local"'), html.index('id="wider"')
+    assert local < html.index("North Testshire IDVA Service") < wider
+    assert html.index("Example Helpline") > wider, "a UK-wide service is listed as covering the area"
+    assert "Example Refuge Service" in html[wider:], "a region-wide refuge covers its local authorities"
+
+
+def test_refuge_page_never_shows_an_address_section(fixture_site: Path) -> None:
+    assert 'id="address"' not in read(fixture_site, "services/example-refuge")
+    assert "TE1 1ST" in read(fixture_site, "services/example-idva")
+
+
+def test_records_stay_out_of_the_nav(fixture_site: Path) -> None:
+    html = read(fixture_site, "orders/example-order")
+    nav = html[
+        html.index('<nav class="md-nav md-nav--primary"') : html.index(
+            "</nav>", html.index('class="md-nav md-nav--primary"')
+        )
+    ]
+    assert "example-helpline" not in nav and "example-duty" not in nav
+
+
+def test_no_page_asks_another_host_for_anything(fixture_site: Path) -> None:
+    external = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""")
+    for page in fixture_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not external.search(html), page
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_every_outgoing_link_is_noreferrer(fixture_site: Path) -> None:
+    for page in fixture_site.rglob("*.html"):
+        for tag in re.findall(r"<a\s[^>]*href=\"https?://[^>]*>", page.read_text(encoding="utf-8")):
+            assert "noreferrer" in tag, (page, tag)
+
+
+def test_bundled_data_builds_strictly(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "orders" / "index.html").is_file()
+    assert (built_site / "404.html").is_file()
+
+
+@pytest.mark.parametrize("breakage", ["schema", "yaml"])
+def test_failed_build_exits_non_zero_and_leaves_site_untouched(tmp_path: Path, breakage: str) -> None:
+    project = copy_project(tmp_path, FIXTURES / "data")
+    assert run_waymark(project, "build").returncode == 0
+    before = tree_digest(project / "site")
+    record = project / "data" / "orders" / "example-order.yaml"
+    text = record.read_text()
+    record.write_text(
+        text.replace("kind: civil", "kind: civl")
+        if breakage == "schema"
+        else text.replace("kind: civil", "kind: [civil")
+    )
+    result = run_waymark(project, "build")
+    assert result.returncode == 1
+    assert "data/orders/example-order.yaml:" in result.stderr
+    assert "left as it was" in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_check_command_reports_and_exits_non_zero(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, FIXTURES / "data")
+    ok = run_waymark(project, "check", "--data", str(project / "data"))
+    assert ok.returncode == 0 and "data OK: 3 service" in ok.stdout
+    (project / "data" / "services" / "example-refuge.yaml").write_text("name: [unclosed\n")
+    bad = run_waymark(project, "check", "--data", str(project / "data"))
+    assert bad.returncode == 1
+    assert "data/services/example-refuge.yaml:" in bad.stderr and "expected valid YAML" in bad.stderr
+
+
+def test_plain_mkdocs_build_with_bad_data_stops_before_touching_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, FIXTURES / "data")
+    assert run_waymark(project, "build").returncode == 0
+    before = tree_digest(project / "site")
+    (project / "data" / "housing" / "example-duty.yaml").write_bytes(b"name: \xff\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "data/housing/example-duty.yaml:1:" in result.stderr + result.stdout
+    assert tree_digest(project / "site") == before
+
+
+def test_project_layout_matches_the_design_card() -> None:
+    for name in [
+        "mkdocs.yml",
+        "docs",
+        "data/services",
+        "data/orders",
+        "data/housing",
+        "data/nrpf",
+        "data/areas.yaml",
+        "data/categories.yaml",
+        "data/schema",
+        "hooks",
+        "tests",
+        "README.md",
+        "Makefile",
+        ".ci/run",
+    ]:
+        assert (PROJECT / name).exists(), name

@@ -1,0 +1,201 @@
+"""Bad input gets a clear error: file:line, record, field, expected, found, and a hint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from waymark.catalogue import load_catalogue
+from waymark.problems import DataError
+
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A private copy of the fixture data that a test may break."""
+    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+
+
+def problems_for(data: Path) -> list[str]:
+    """Every problem line a run reports (empty when the data is valid)."""
+    try:
+        load_catalogue(data, today=TODAY)
+    except DataError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """1-based line on which `text` first appears."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def test_fixture_data_is_valid(data: Path) -> None:
+    catalogue = load_catalogue(data, today=TODAY)
+    assert {k: len(v) for k, v in catalogue.records.items()} == {
+        "service": 3,
+        "order": 2,
+        "housing": 1,
+        "nrpf": 1,
+        "support": 1,
+    }
+    assert [s.id for s in catalogue.helped_by("example-order")] == ["example-helpline", "example-idva"]
+
+
+def test_wrong_type_names_file_line_field_expected_and_found(data: Path) -> None:
+    path = data / "services" / "example-helpline.yaml"
+    edit(path, "min_age: 16", "min_age: sixteen")
+    [problem] = problems_for(data)
+    assert problem.startswith(f"data/services/example-helpline.yaml:{line_of(path, 'min_age')}:")
+    assert "[example-helpline] eligibility.min_age: expected a integer; found str 'sixteen'" in problem
+
+
+def test_missing_required_field(data: Path) -> None:
+    path = data / "orders" / "example-order.yaml"
+    edit(path, "summary: A made-up order used in tests. It tells the person hurting you to stay away.\n", "")
+    [problem] = problems_for(data)
+    assert "data/orders/example-order.yaml:" in problem
+    assert "summary: expected a value (this field is required); found nothing" in problem
+
+
+def test_unknown_field_suggests_the_near_miss(data: Path) -> None:
+    edit(data / "housing" / "example-duty.yaml", "who_owes:", "who_ows:")
+    [problem] = problems_for(data)
+    assert "who_ows: expected one of the known fields; found 'who_ows' (did you mean 'who_owes'?)" in problem
+
+
+def test_unknown_category_id_suggests_the_near_miss(data: Path) -> None:
+    path = data / "services" / "example-helpline.yaml"
+    edit(path, "categories: [helpline, legal-advice]", "categories: [helplin, legal-advice]")
+    [problem] = problems_for(data)
+    assert f"example-helpline.yaml:{line_of(path, 'categories')}:" in problem
+    assert "categories[0]: expected the id of a category in data/categories.yaml; found 'helplin'" in problem
+    assert "did you mean 'helpline'?" in problem
+
+
+def test_unknown_area_and_related_ids(data: Path) -> None:
+    edit(data / "services" / "example-refuge.yaml", "areas: [testshire]", "areas: [testshir]")
+    edit(
+        data / "orders" / "example-order.yaml",
+        "related: [example-duty, example-offence]",
+        "related: [example-duty, example-ofence]",
+    )
+    found = problems_for(data)
+    assert len(found) == 2
+    assert any("areas[0]: expected the id of an area" in p and "did you mean 'testshire'?" in p for p in found)
+    assert any("related[1]:" in p and "did you mean 'example-offence'?" in p for p in found)
+
+
+def test_unknown_helps_with_id(data: Path) -> None:
+    edit(data / "services" / "example-idva.yaml", "helps_with: [example-order]", "helps_with: [no-such-order]")
+    [problem] = problems_for(data)
+    assert "helps_with[0]: expected the id of an order, housing duty, NRPF route or support option" in problem
+
+
+def test_duplicate_legal_id_across_folders(data: Path) -> None:
+    shutil.copy(data / "housing" / "example-duty.yaml", data / "support" / "example-duty.yaml")
+    found = problems_for(data)
+    assert any(
+        "data/support/example-duty.yaml:1: [example-duty]" in p and "the same id as data/housing/example-duty.yaml" in p
+        for p in found
+    )
+
+
+def test_javascript_urls_are_rejected_in_fields_and_markdown(data: Path) -> None:
+    path = data / "services" / "example-helpline.yaml"
+    edit(path, "website: https://example.org/", "website: javascript:alert(1)")
+    edit(path, "[the example site](https://example.org/about)", "[the example site](javascript:alert(1))")
+    found = problems_for(data)
+    assert any("contact.website: expected An http(s) address.; found 'javascript:alert(1)'" in p for p in found)
+    assert any(
+        "description: expected links that start https://, http://, tel: or mailto:; found 'javascript:alert(1" in p
+        for p in found
+    )
+
+
+def test_refuge_with_an_address_is_rejected(data: Path) -> None:
+    path = data / "services" / "example-refuge.yaml"
+    path.write_text(path.read_text() + "address:\n  town: Testtown\n", encoding="utf-8")
+    [problem] = problems_for(data)
+    assert "[example-refuge] address: expected no address (A refuge's address is never published.)" in problem
+
+
+def test_refuge_postcode_in_text_is_rejected(data: Path) -> None:
+    edit(data / "services" / "example-refuge.yaml", "Reach them through the helpline.", "Reach them at TE1 2AB.")
+    [problem] = problems_for(data)
+    assert "summary: expected no postcode or address for a refuge; found 'TE1 2AB'" in problem
+
+
+def test_raw_html_in_markdown_is_rejected(data: Path) -> None:
+    edit(data / "orders" / "example-order.yaml", "Use form EX1.", "Use <script>alert(1)</script> form EX1.")
+    found = problems_for(data)
+    assert any("how_to_apply: expected text without HTML tags; found '<script>'" in p for p in found)
+
+
+def test_malformed_yaml_points_at_the_line(data: Path) -> None:
+    path = data / "nrpf" / "example-route.yaml"
+    edit(path, "who_qualifies: People on a partner visa.", "who_qualifies: [People on a partner visa.")
+    [problem] = problems_for(data)
+    assert problem.startswith("data/nrpf/example-route.yaml:")
+    assert "expected valid YAML" in problem
+
+
+def test_non_utf8_file_is_reported_with_its_line(data: Path) -> None:
+    path = data / "support" / "example-support.yaml"
+    path.write_bytes(path.read_bytes().replace(b"Money.", b"Mon\xe9y."))
+    [problem] = problems_for(data)
+    assert problem.startswith(f"data/support/example-support.yaml:{line_of_bytes(path, b'Mon')}:")
+    assert "expected UTF-8 text; found byte 0xe9 that is not UTF-8" in problem
+
+
+def line_of_bytes(path: Path, needle: bytes) -> int:
+    return path.read_bytes()[: path.read_bytes().index(needle)].count(b"\n") + 1
+
+
+def test_duplicate_key_is_reported(data: Path) -> None:
+    path = data / "orders" / "example-offence.yaml"
+    path.write_text(path.read_text() + "kind: civil\n", encoding="utf-8")
+    [problem] = problems_for(data)
+    assert "kind: expected each field once; found 'kind' again (first on line 2)" in problem
+
+
+def test_dates_must_be_real_and_not_in_the_future(data: Path) -> None:
+    edit(data / "orders" / "example-order.yaml", "last_reviewed: 2026-03-01", "last_reviewed: 2027-01-01")
+    edit(data / "housing" / "example-duty.yaml", "last_reviewed: 2026-03-01", "last_reviewed: 2026-02-30")
+    edit(data / "nrpf" / "example-route.yaml", "last_reviewed: 2026-03-01", "last_reviewed: 1 March 2026")
+    found = problems_for(data)
+    assert any("last_reviewed: expected a date no later than today (2026-11-23); found 2027-01-01" in p for p in found)
+    assert any("last_reviewed: expected a real calendar date; found '2026-02-30'" in p for p in found)
+    assert any("last_reviewed: expected A date as YYYY-MM-DD.; found '1 March 2026'" in p for p in found)
+
+
+def test_bad_file_name_is_reported_with_a_suggestion(data: Path) -> None:
+    shutil.move(data / "nrpf" / "example-route.yaml", data / "nrpf" / "Example Route.yaml")
+    [problem] = problems_for(data)
+    assert "rename it to example-route.yaml" in problem
+
+
+def test_every_problem_is_reported_in_one_run(data: Path) -> None:
+    edit(data / "services" / "example-helpline.yaml", "min_age: 16", "min_age: sixteen")
+    edit(data / "orders" / "example-order.yaml", "kind: civil", "kind: civl")
+    edit(data / "housing" / "example-duty.yaml", "who_owes:", "who_ows:")
+    found = problems_for(data)
+    assert len(found) == 3
+    assert any(
+        "kind: expected one of civil, criminal, police, offence; found 'civl' (did you mean 'civil'?)" in p
+        for p in found
+    )
+    assert found == sorted(found), "problems are listed file by file, top to bottom"
