@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from project import PROJECT
 from waymark.cli import build_site
-
-PROJECT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data."""
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
-        src = PROJECT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    shutil.copytree(data or PROJECT / "data", dest / "data")
-    return dest
 
 
 @pytest.fixture(scope="session")

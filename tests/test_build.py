@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PROJECT, copy_project
+from project import FIXTURES, PROJECT, copy_project
 from waymark.cli import build_site
 
 

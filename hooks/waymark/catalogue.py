@@ -7,6 +7,7 @@ raises a single DataError listing every problem when anything is wrong.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,7 @@ class Catalogue:
         """Records of one type, sorted by name."""
         return sorted(self.records[rtype.name].values(), key=lambda r: r.name.lower())
 
-    @property
+    @functools.cached_property
     def services(self) -> list[Record]:
         """Every service, sorted by name."""
         return self.of_type(SERVICE)
@@ -55,19 +56,40 @@ class Catalogue:
         """Services whose `helps_with` names this legal record."""
         return self._helped_by.get(record_id, [])
 
+    @functools.cached_property
+    def _by_area(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = defaultdict(list)
+        for service in self.services:
+            for area_id in service.data["areas"]:
+                index[area_id].append(service)
+        return index
+
+    @functools.cached_property
+    def _by_category(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = defaultdict(list)
+        for service in self.services:
+            for category_id in service.data["categories"]:
+                index[category_id].append(service)
+        return index
+
     def services_in(self, area: Area) -> list[Record]:
-        """Services listed for this area or any area inside it, sorted by name."""
-        ids = {area.id} | {a.id for a in area.descendants()}
-        return [s for s in self.services if ids & set(s.data["areas"])]
+        """Services listed for this area; a region also gathers its local authorities' services.
+
+        The whole UK and a nation list only what is listed for them exactly, so their pages stay
+        small at any size; their regions are one click away.
+        """
+        ids = [area.id] + ([a.id for a in area.descendants()] if area.level == "region" else [])
+        found = {s.id: s for area_id in ids for s in self._by_area.get(area_id, [])}
+        return sorted(found.values(), key=lambda r: r.name.lower())
 
     def services_covering(self, area: Area) -> list[Record]:
-        """Services listed for an area that contains this one (nation, whole UK)."""
-        ids = {a.id for a in area.ancestors()}
-        return [s for s in self.services if ids & set(s.data["areas"])]
+        """Services listed for an area that contains this one (region, nation, whole UK)."""
+        found = {s.id: s for a in area.ancestors() for s in self._by_area.get(a.id, [])}
+        return sorted(found.values(), key=lambda r: r.name.lower())
 
     def services_in_category(self, category: Category) -> list[Record]:
         """Services in one category, sorted by name."""
-        return [s for s in self.services if category.id in s.data["categories"]]
+        return self._by_category.get(category.id, [])
 
     def by_jurisdiction(self, rtype: RecordType) -> dict[str, list[Record]]:
         """Records of a type grouped under each jurisdiction they apply in."""

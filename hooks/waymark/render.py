@@ -161,7 +161,13 @@ def area_page(area: Area, catalogue: Catalogue, root: str) -> tuple[str, list[To
 
 def category_page(category: Category, catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
     """Services in one category."""
-    html = _render("category.html", category=category, root=root, services=catalogue.services_in_category(category))
+    html = _render(
+        "category.html",
+        category=category,
+        root=root,
+        services=catalogue.services_in_category(category),
+        area_names={a.id: a.name for a in catalogue.areas.values()},
+    )
     return html, []
 
 
