@@ -6,7 +6,6 @@ on_config.
 
 from __future__ import annotations
 
-import waymark.privacy
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -32,4 +31,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return waymark.privacy.harden_links(output)
+    assert _site is not None
+    return _site.finish_page(output, page)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    assert _site is not None
+    _site.write_services(config)

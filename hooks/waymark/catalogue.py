@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .areas import Area, Category, read_areas, read_categories
 from .loader import SourceFile, load_yaml
 from .model import JURISDICTIONS, LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
+from .parallel import map_chunks
 from .problems import DataError, Problem
 from .validate import (
     record_id_problem,
@@ -100,31 +102,42 @@ class Catalogue:
         return {j: rs for j, rs in groups.items() if rs}
 
 
+FileJob = tuple[Path, Path, str, dt.date]  # (file, data dir, record type name, today)
+
+
+def _check_file(job: FileJob) -> tuple[SourceFile | None, list[Problem]]:
+    """Load and check one record file: its source (None if unusable) and its problems."""
+    path, data_dir, type_name, today = job
+    rtype = next(t for t in RECORD_TYPES if t.name == type_name)
+    shown_path = path.relative_to(data_dir.parent).as_posix()
+    bad_name = record_id_problem(path, shown_path)
+    if bad_name:
+        return None, [bad_name]
+    src, problems = load_yaml(path, shown_path)
+    if src.data is None:
+        return None, problems
+    if not isinstance(src.data, dict):
+        found = type(src.data).__name__
+        return None, [*problems, Problem(shown_path, 1, path.stem, "", f"a {rtype.singular} record (a mapping)", found)]
+    problems += schema_problems(src, path.stem, schema_validator(data_dir / "schema", rtype.name))
+    problems += text_problems(src, path.stem, rtype, today)
+    return src, problems
+
+
+def _check_files(jobs: Sequence[FileJob]) -> list[tuple[SourceFile | None, list[Problem]]]:
+    return [_check_file(job) for job in jobs]
+
+
 def _load_records(data_dir: Path, rtype: RecordType, today: dt.date) -> tuple[dict[str, Record], list[Problem]]:
     folder = data_dir / rtype.folder
+    paths = [p for p in sorted(folder.glob("*")) if not p.name.startswith(".") and not p.is_dir()]
+    jobs = [(path, data_dir, rtype.name, today) for path in paths] if folder.is_dir() else []
     records: dict[str, Record] = {}
     problems: list[Problem] = []
-    validator = schema_validator(data_dir / "schema", rtype.name)
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        shown_path = path.relative_to(data_dir.parent).as_posix()
-        bad_name = record_id_problem(path, shown_path)
-        if bad_name:
-            problems.append(bad_name)
-            continue
-        src, load_errors = load_yaml(path, shown_path)
-        problems += load_errors
-        if src.data is None:
-            continue
-        if not isinstance(src.data, dict):
-            problems.append(
-                Problem(shown_path, 1, path.stem, "", f"a {rtype.singular} record (a mapping)", type(src.data).__name__)
-            )
-            continue
-        problems += schema_problems(src, path.stem, validator)
-        problems += text_problems(src, path.stem, rtype, today)
-        records[path.stem] = Record(rtype, path.stem, src.data, src)
+    for (path, *_), (src, file_problems) in zip(jobs, map_chunks(_check_files, jobs), strict=True):
+        problems += file_problems
+        if src is not None:
+            records[path.stem] = Record(rtype, path.stem, src.data, src)
     return records, problems
 
 

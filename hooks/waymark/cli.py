@@ -66,6 +66,14 @@ def build_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    """`bench`: build time, memory and size for synthetic directories."""
+    from .bench import run
+
+    run(PROJECT, [int(n) for n in args.sizes.split(",")])
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for `python -m waymark`."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -80,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--config", default=str(PROJECT / "mkdocs.yml"))
     p.add_argument("--site-dir", default=str(PROJECT / "site"))
     commands["build"] = build_command
+
+    p = sub.add_parser("bench", help="build with synthetic services and print the cost")
+    p.add_argument("--sizes", default="1000,10000", help="comma-separated service counts")
+    commands["bench"] = bench
 
     args = parser.parse_args(argv)
     return commands[args.command](args)

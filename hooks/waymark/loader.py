@@ -44,33 +44,57 @@ class SourceFile:
         return self.lines.get((), 1)
 
 
-def _index_lines(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], src: SourceFile) -> list[Problem]:
-    """Record the line of every node below `node`; report duplicate mapping keys."""
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _build(
+    node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], src: SourceFile, loader: _Loader
+) -> tuple[Any, list[Problem]]:
+    """The value of `node`, recording the line of every value below it; duplicate keys are problems.
+
+    One walk does both (PyYAML's own constructor would walk the tree a second time). Strings and
+    dates, nearly every scalar in a record, are taken as written; other scalars go to libyaml's
+    constructor, as does any mapping with a `<<` merge key.
+    """
     lines[path] = node.start_mark.line + 1
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(
-                    Problem(
-                        src.shown_path,
-                        line,
-                        "",
-                        dotted(path + (key,)),
-                        "each field once",
-                        f"{key!r} again (first on line {seen[key]})",
-                    )
-                )
-            seen[key] = line
-            problems += _index_lines(value_node, path + (key,), lines, src)
-            lines[path + (key,)] = line
-    elif isinstance(node, yaml.SequenceNode):
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in (_STR, _TIMESTAMP):
+            return node.value, problems
+        return loader.construct_object(node, deep=True), problems
+    if isinstance(node, yaml.SequenceNode):
+        items = []
         for index, item in enumerate(node.value):
-            problems += _index_lines(item, path + (index,), lines, src)
-    return problems
+            value, more = _build(item, path + (index,), lines, src, loader)
+            items.append(value)
+            problems += more
+        return items, problems
+    if any(key_node.tag == _MERGE for key_node, _ in node.value):
+        return loader.construct_object(node, deep=True), problems
+    mapping: dict[Any, Any] = {}
+    seen: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else shown(str(key_node.value))
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            problems.append(
+                Problem(
+                    src.shown_path,
+                    line,
+                    "",
+                    dotted(path + (key,)),
+                    "each field once",
+                    f"{key!r} again (first on line {seen[key]})",
+                )
+            )
+        seen[key] = line
+        value, more = _build(value_node, path + (key,), lines, src, loader)
+        problems += more
+        lines[path + (key,)] = line
+        mapping[key] = value
+    return mapping, problems
 
 
 def dotted(path: FieldPath) -> str:
@@ -105,8 +129,7 @@ def load_yaml(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return src, [Problem(shown_path, 1, "", "", "a YAML mapping", "an empty file")]
-        problems = _index_lines(node, (), src.lines, src)
-        src.data = loader.construct_document(node)
+        src.data, problems = _build(node, (), src.lines, src, loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1

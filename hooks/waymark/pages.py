@@ -3,12 +3,13 @@
 Each generated page is a tiny Markdown stub (front matter with title and description) so MkDocs
 and the theme treat it as a normal page; its body HTML comes from `render` when MkDocs asks.
 Records stay out of the nav: in the nav, every page would carry every record (quadratic build).
+Service pages are not MkDocs pages at all: one shell page stands for them (see `shell`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
@@ -24,7 +25,9 @@ from .render import (
     legal_page,
     orders_hub,
     service_page,
+    service_toc,
 )
+from .shell import BODY, DESCRIPTION, SHELL_URI, TITLE
 
 Renderer = Callable[[str], tuple[str, list[TocEntry]]]
 
@@ -52,16 +55,15 @@ def generated_pages(catalogue: Catalogue) -> dict[str, GeneratedPage]:
     def add(src_uri: str, title: str, description: str, render: Renderer) -> None:
         pages.append(GeneratedPage(src_uri, title, description, render))
 
-    for rtype in (SERVICE, *LEGAL_TYPES):
+    for rtype in LEGAL_TYPES:
         for record in catalogue.records[rtype.name].values():
             add(
                 f"{rtype.folder}/{record.id}.md",
                 record.name,
                 record.data["summary"],
-                lambda root, r=record, render=service_page if rtype is SERVICE else legal_page: render(
-                    r, catalogue, root
-                ),
+                lambda root, r=record: legal_page(r, catalogue, root),
             )
+    add(SHELL_URI, TITLE, DESCRIPTION, lambda root: (BODY, service_toc()))
     add(
         "orders/index.md",
         ORDER.title,
@@ -104,3 +106,15 @@ def generated_pages(catalogue: Catalogue) -> dict[str, GeneratedPage]:
             lambda root, c=category: category_page(c, catalogue, root),
         )
     return {page.src_uri: page for page in pages}
+
+
+def service_pages(catalogue: Catalogue) -> Iterator[tuple[str, str, str, Callable[[], str]]]:
+    """(id, title, description, body) for every service page, rendered when asked."""
+    root = "../../"  # services/<id>/
+    for record in catalogue.of_type(SERVICE):
+        yield (
+            record.id,
+            record.name,
+            record.data["summary"],
+            lambda r=record: service_page(r, catalogue, root)[0],
+        )

@@ -20,7 +20,7 @@ def _harden(match: re.Match[str]) -> str:
     values += [v for v in OUTGOING_REL if v not in values]
     new_rel = f'rel="{" ".join(values)}"'
     if rel:
-        return tag[: rel.start()] + new_rel + tag[rel.end():]
+        return tag[: rel.start()] + new_rel + tag[rel.end() :]
     return tag[:-1].rstrip("/").rstrip() + f" {new_rel}>"
 
 

@@ -141,7 +141,12 @@ def service_page(record: Record, catalogue: Catalogue, root: str) -> tuple[str, 
         areas=[catalogue.areas[a] for a in data["areas"]],
         categories=[catalogue.categories[c] for c in data["categories"]],
     )
-    return html, _toc([(2, "contact", "Contact"), (2, "referral", "How to get help"), (2, "sources", "Sources")])
+    return html, service_toc()
+
+
+def service_toc() -> list[TocEntry]:
+    """Every service page has the same sections, so the same table of contents."""
+    return _toc([(2, "contact", "Contact"), (2, "referral", "How to get help"), (2, "sources", "Sources")])
 
 
 def area_page(area: Area, catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:

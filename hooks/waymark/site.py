@@ -11,8 +11,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalogue import Catalogue, load_catalogue
-from .pages import GeneratedPage, generated_pages
+from .pages import GeneratedPage, generated_pages, service_pages
+from .privacy import harden_links
 from .problems import DataError
+from .shell import SHELL_URI, write_pages
 
 
 class Site:
@@ -21,6 +23,7 @@ class Site:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.pages: dict[str, GeneratedPage] = generated_pages(catalogue)
+        self.shell: str | None = None
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Site:
@@ -41,6 +44,20 @@ class Site:
         for page in self.pages.values():
             files.append(File.generated(config, page.src_uri, content=page.stub))
         return files
+
+    def finish_page(self, output: str, page: Page) -> str:
+        """Privacy rules for a built page; the service shell is kept to pour services into."""
+        output = harden_links(output)
+        if page.file.src_uri == SHELL_URI:
+            self.shell = output
+        return output
+
+    def write_services(self, config: MkDocsConfig) -> None:
+        """Write every service page from the shell (see `shell`)."""
+        if self.shell is None:
+            raise PluginError("the service page shell was not built")
+        pages = [(i, t, d, lambda b=body: harden_links(b())) for i, t, d, body in service_pages(self.catalogue)]
+        write_pages(Path(config.site_dir), self.shell, pages)
 
     def page_body(self, html: str, page: Page) -> str:
         """The body of a generated page (and its table of contents); others pass through."""

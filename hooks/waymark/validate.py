@@ -9,10 +9,12 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -29,12 +31,35 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
 PLAIN_FIELDS = {"summary"}
 
 
+@dataclass(frozen=True)
+class SchemaCheck:
+    """One record type's schema, checked two ways.
+
+    `fast` is the schema compiled to Python by fastjsonschema: it answers "valid or not" about
+    ten times faster and decides for the (usual) valid record. Only a record it rejects goes
+    through `full` (jsonschema), which lists every error with its path.
+    """
+
+    full: Draft202012Validator
+    fast: Callable[[Any], Any]
+
+    def passes(self, data: Any) -> bool:
+        """True when the record is valid (then `full` would find nothing)."""
+        try:
+            self.fast(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+
 @functools.cache
-def schema_validator(schema_dir: Path, type_name: str) -> Draft202012Validator:
-    """The compiled validator for one record type (cached: schemas do not change in a run)."""
+def schema_validator(schema_dir: Path, type_name: str) -> SchemaCheck:
+    """The compiled checks for one record type (cached: schemas do not change in a run)."""
     schema = json.loads((schema_dir / f"{type_name}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # The schemas use only keywords draft-07 already had, so fastjsonschema's draft-07 code agrees.
+    fast = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"}, use_default=False)
+    return SchemaCheck(Draft202012Validator(schema), fast)
 
 
 def _expected_and_found(error: ValidationError) -> Iterator[tuple[FieldPath, str, str, str]]:
@@ -83,10 +108,12 @@ def _expected_and_found(error: ValidationError) -> Iterator[tuple[FieldPath, str
         yield path, f"{kind} {shown(want)}", shown(value), error.message
 
 
-def schema_problems(src: SourceFile, record_id: str, validator: Draft202012Validator) -> list[Problem]:
+def schema_problems(src: SourceFile, record_id: str, check: SchemaCheck) -> list[Problem]:
     """Every JSON Schema error in one record, with its line."""
+    if check.passes(src.data):
+        return []
     problems = []
-    for error in validator.iter_errors(src.data):
+    for error in check.full.iter_errors(src.data):
         for path, expected, found, hint in _expected_and_found(error):
             problems.append(Problem(src.shown_path, src.line_of(path), record_id, dotted(path), expected, found, hint))
     return problems
