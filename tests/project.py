@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+from waymark import bench
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -11,11 +12,4 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data."""
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
-        src = PROJECT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    shutil.copytree(data or PROJECT / "data", dest / "data")
-    return dest
+    return bench.copy_project(PROJECT, dest, data)

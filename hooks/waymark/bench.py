@@ -99,16 +99,22 @@ def _areas(count: int) -> tuple[dict[str, Any], list[str]]:
     return tree, local + [f"region-{r}" for r in range(regions)]
 
 
-def make_project(project: Path, dest: Path, count: int, seed: int = 1) -> None:
-    """A copy of the project whose data/services holds `count` synthetic services."""
-    data = source_data(project)
+def copy_project(project: Path, dest: Path, data: Path | None = None) -> Path:
+    """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data."""
     for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
         src = project / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
-    shutil.copytree(data, dest / "data")
+    shutil.copytree(data or project / "data", dest / "data")
+    return dest
+
+
+def make_project(project: Path, dest: Path, count: int, seed: int = 1) -> None:
+    """A copy of the project whose data/services holds `count` synthetic services."""
+    data = source_data(project)
+    copy_project(project, dest, data)
     services = dest / "data" / "services"
     templates = _templates(data)
     shutil.rmtree(services)
