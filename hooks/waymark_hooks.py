@@ -38,3 +38,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     _site.write_services(config)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    assert _site is not None
+    return _site.finish_template(output_content, template_name)

@@ -12,16 +12,20 @@ from mkdocs.structure.toc import get_toc
 
 from .catalogue import Catalogue, load_catalogue
 from .pages import GeneratedPage, generated_pages, service_pages
-from .privacy import harden_links
+from .privacy import add_security_meta, harden_links
 from .problems import DataError
+from .quick_exit import QuickExit, QuickExitError
 from .shell import SHELL_URI, write_pages
+
+ASSETS = Path(__file__).parent / "assets"
 
 
 class Site:
     """State for one build: the catalogue and the pages it generates."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, quick_exit: QuickExit | None = None):
         self.catalogue = catalogue
+        self.quick_exit = quick_exit or QuickExit()
         self.pages: dict[str, GeneratedPage] = generated_pages(catalogue)
         self.shell: str | None = None
 
@@ -30,8 +34,8 @@ class Site:
         """Load data/ beside mkdocs.yml; stop the build with every data problem at once."""
         data_dir = Path(config.config_file_path).parent / "data"
         try:
-            return cls(load_catalogue(data_dir))
-        except DataError as err:
+            return cls(load_catalogue(data_dir), QuickExit.from_extra(config.extra))
+        except (DataError, QuickExitError) as err:
             raise PluginError(str(err)) from None
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -43,14 +47,24 @@ class Site:
             )
         for page in self.pages.values():
             files.append(File.generated(config, page.src_uri, content=page.stub))
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(File.generated(config, f"assets/waymark/{asset.name}", abs_src_path=str(asset)))
         return files
 
     def finish_page(self, output: str, page: Page) -> str:
         """Privacy rules for a built page; the service shell is kept to pour services into."""
-        output = harden_links(output)
+        output = self.finish_html(output)
         if page.file.src_uri == SHELL_URI:
             self.shell = output
         return output
+
+    def finish_html(self, html: str) -> str:
+        """Every page, including theme pages such as 404: safe links, exit control, CSP."""
+        return add_security_meta(self.quick_exit.insert(harden_links(html)))
+
+    def finish_template(self, output: str, template_name: str) -> str:
+        """Theme pages rendered outside the page loop (404.html); sitemaps pass through."""
+        return self.finish_html(output) if template_name.endswith(".html") else output
 
     def write_services(self, config: MkDocsConfig) -> None:
         """Write every service page from the shell (see `shell`)."""

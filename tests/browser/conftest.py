@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 CHROMIUM = os.environ.get("WAYMARK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,10 +38,43 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+NEUTRAL = "https://www.bbc.co.uk/weather"
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Neutral stand-in</h1>"
+
+
+class Outside:
+    """Requests a page made to any host but the local test server (aborted, never sent)."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.neutral_hits: list[str] = []
+
+
+def guard(context: BrowserContext) -> Outside:
+    """Route every request: local ones go through, the neutral site is faked, others are stopped."""
+    outside = Outside()
+
+    def handle(route: Route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if host in ("127.0.0.1", "localhost") or url.startswith(("data:", "blob:", "file:")):
+            route.continue_()
+        elif url.startswith(NEUTRAL):
+            outside.neutral_hits.append(url)
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        else:
+            outside.requests.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return outside
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh, empty browser profile per test."""
+    """A fresh, empty browser profile per test, with no way out to the internet."""
     context = browser.new_context()
+    context.outside = guard(context)  # type: ignore[attr-defined]
     yield context
     context.close()
 
@@ -49,3 +83,9 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 def page(context: BrowserContext) -> Page:
     """A new tab in a fresh profile."""
     return context.new_page()
+
+
+@pytest.fixture
+def outside(context: BrowserContext) -> Outside:
+    """What the test's pages tried to fetch from other hosts."""
+    return context.outside  # type: ignore[attr-defined,no-any-return]
