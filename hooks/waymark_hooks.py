@@ -37,7 +37,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
-    _site.write_services(config)
+    _site.finish_build(config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -7,18 +7,26 @@ project with the real config, theme and hooks. Figures are printed, never assert
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gzip
+import http.server
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .chromium import CHROMIUM_ARGS, chromium_path
 from .loader import load_yaml
 
 WORDS = [
@@ -158,6 +166,68 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def gz(path: Path) -> int:
+    """Bytes of `path` as a server sends it with gzip."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """`site` on a local port, quietly; yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def search_figures(site: Path, chromium: str) -> dict[str, float]:
+    """What the first search and the first filter download (gzip), and how long until results.
+
+    The search names a region ("refuge Region 3"), so it needs the core, the national shard and
+    that region's shard; the filter picks a local authority in the same region.
+    """
+    from playwright.sync_api import sync_playwright
+
+    fetched: dict[str, list[str]] = {"search": [], "filter": []}
+    figures: dict[str, float] = {}
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for kind, path in (("search", "search/"), ("filter", "services/")):
+            page = browser.new_page()
+            page.goto(url + path, wait_until="load")
+            before = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+            start = page.evaluate("performance.now()")
+            if kind == "search":
+                page.fill("#wm-q", "refuge Region 3")
+                page.locator("#wm-status", has_text=re.compile(r"\d+ results?|No results")).wait_for()
+            else:
+                page.select_option("#wm-f-area", "la-3-1")
+                page.locator("#wm-f-status", has_text=re.compile(r"\d+ services? in|No services")).wait_for()
+            done = page.evaluate("performance.now()")
+            figures[f"{kind} ms"] = done - start
+            entries = page.evaluate(
+                "performance.getEntriesByType('resource').map(e => ({name: e.name, end: e.responseEnd}))"
+            )
+            new = [e for e in entries if e["name"] not in before]
+            fetched[kind] = [e["name"].removeprefix(url) for e in new]
+            figures[f"{kind} ms after download"] = done - max((e["end"] for e in new), default=start)
+            page.close()
+        browser.close()
+    for kind, names in fetched.items():
+        figures[f"{kind} KB"] = sum(gz(site / name) for name in names) / 1024
+        figures[f"{kind} files"] = len(names)
+        print(f"  {kind} fetched: {', '.join(names)}")
+    return figures
+
+
 def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
     """Build each size once and print a table; returns the figures."""
     results: dict[int, dict[str, float]] = {}
@@ -170,12 +240,24 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
             site = copy / "site"
             pages = sum(1 for _ in site.rglob("index.html"))
             results[count] = {"seconds": seconds, "peak": peak, "bytes": _size(site), "pages": pages}
+            if count == max(sizes):
+                search = search_figures(site, chromium_path())
         r = results[count]
         print(
             f"{count:>9,} {r['seconds']:>8.1f} {1000 * r['seconds'] / count:>10.2f} "
             f"{r['peak'] / 1e6:>8.0f} {r['bytes'] / 1e6:>8.1f} {pages:>7,}",
             flush=True,
         )
+    print(
+        f"first search at {max(sizes):,} services: {search['search KB']:.0f} KB gzip in "
+        f"{search['search files']:.0f} files, results {search['search ms']:.0f} ms after typing, "
+        f"{search['search ms after download']:.0f} ms after the last byte"
+    )
+    print(
+        f"first filter at {max(sizes):,} services: {search['filter KB']:.0f} KB gzip in "
+        f"{search['filter files']:.0f} files, results {search['filter ms']:.0f} ms after choosing, "
+        f"{search['filter ms after download']:.0f} ms after the last byte"
+    )
     if len(sizes) >= 2:
         small, large = min(sizes), max(sizes)
         ratio = results[large]["seconds"] / results[small]["seconds"]

@@ -18,6 +18,7 @@ from .loader import SourceFile, load_yaml
 from .model import JURISDICTIONS, LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .parallel import map_chunks
 from .problems import DataError, Problem
+from .synonyms import Synonym, read_synonyms
 from .validate import (
     record_id_problem,
     reference_problems,
@@ -35,7 +36,7 @@ class Catalogue:
     records: dict[str, dict[str, Record]]  # record type name -> id -> record
     areas: dict[str, Area]
     categories: dict[str, Category]
-    synonyms: SourceFile | None = None
+    synonyms: list[Synonym] = field(default_factory=list)
     _helped_by: dict[str, list[Record]] = field(default_factory=dict)
 
     def of_type(self, rtype: RecordType) -> list[Record]:
@@ -163,7 +164,8 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
     categories, cat_problems = (
         read_categories(categories_src) if categories_src and categories_src.data is not None else ({}, [])
     )
-    problems += area_problems + cat_problems
+    synonyms, synonym_problems = read_synonyms(synonyms_src) if synonyms_src and synonyms_src.data else ([], [])
+    problems += area_problems + cat_problems + synonym_problems
 
     records: dict[str, dict[str, Record]] = {}
     for rtype in RECORD_TYPES:
@@ -204,4 +206,4 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
         )
     if problems:
         raise DataError(problems)
-    return Catalogue(data_dir, records, areas, categories, synonyms_src, dict(helped_by))
+    return Catalogue(data_dir, records, areas, categories, synonyms, dict(helped_by))

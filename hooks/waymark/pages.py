@@ -24,6 +24,7 @@ from .render import (
     legal_hub,
     legal_page,
     orders_hub,
+    search_page,
     service_page,
     service_toc,
 )
@@ -83,6 +84,12 @@ def generated_pages(catalogue: Catalogue) -> dict[str, GeneratedPage]:
         SERVICE.title,
         "Find domestic abuse and sexual violence services.",
         lambda root: find_service(catalogue, root),
+    )
+    add(
+        "search.md",
+        "Search",
+        "Search services, orders, housing duties and support.",
+        lambda root: search_page(catalogue, root),
     )
     add("areas/index.md", "Services by area", "Find services by area.", lambda root: areas_index(catalogue, root))
     for area in catalogue.areas.values():

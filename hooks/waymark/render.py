@@ -18,6 +18,7 @@ from .areas import Area, Category
 from .catalogue import Catalogue
 from .model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
 from .safe_markdown import render_markdown
+from .search import shard_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 AUDIENCES = {
@@ -231,13 +232,28 @@ def legal_hub(rtype: RecordType, catalogue: Catalogue, root: str) -> tuple[str, 
     return html, _toc([(2, g["id"], g["name"]) for g in groups])
 
 
+def _area_list(catalogue: Catalogue) -> list[Area]:
+    """Every area below the whole UK, in tree order (nation, its regions, their authorities)."""
+    return catalogue.areas["national"].descendants()
+
+
 def find_service(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
-    """The "Find a service" page: ways in by area and by type (filters build on it)."""
+    """The "Find a service" page: filters (with JavaScript), and ways in by area and by type."""
     nations = catalogue.areas["national"].children
+    languages = sorted({lang for s in catalogue.services for lang in s.data.get("languages") or []})
     return _render(
         "find_service.html",
         nations=nations,
         categories=list(catalogue.categories.values()),
         national=catalogue.services_in(catalogue.areas["national"]),
+        areas=_area_list(catalogue),
+        shard_of=shard_of,
+        audiences=list(AUDIENCES.items()),
+        languages=languages,
         root=root,
     ), []
+
+
+def search_page(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
+    """The search page: a box, an optional area, and the results list filled by search.js."""
+    return _render("search.html", areas=_area_list(catalogue), shard_of=shard_of, root=root), []

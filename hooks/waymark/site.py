@@ -15,6 +15,7 @@ from .pages import GeneratedPage, generated_pages, service_pages
 from .privacy import add_security_meta, harden_links
 from .problems import DataError
 from .quick_exit import QuickExit, QuickExitError
+from .search import plain_text, write_search_files
 from .shell import SHELL_URI, write_pages
 
 ASSETS = Path(__file__).parent / "assets"
@@ -28,6 +29,7 @@ class Site:
         self.quick_exit = quick_exit or QuickExit()
         self.pages: dict[str, GeneratedPage] = generated_pages(catalogue)
         self.shell: str | None = None
+        self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Site:
@@ -66,6 +68,11 @@ class Site:
         """Theme pages rendered outside the page loop (404.html); sitemaps pass through."""
         return self.finish_html(output) if template_name.endswith(".html") else output
 
+    def finish_build(self, config: MkDocsConfig) -> None:
+        """After MkDocs: write the service pages and the search files."""
+        self.write_services(config)
+        write_search_files(Path(config.site_dir), self.catalogue, self.guides, self.catalogue.synonyms)
+
     def write_services(self, config: MkDocsConfig) -> None:
         """Write every service page from the shell (see `shell`)."""
         if self.shell is None:
@@ -77,6 +84,8 @@ class Site:
         """The body of a generated page (and its table of contents); others pass through."""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            if not page.url.startswith("maintainers/"):
+                self.guides.append((page.url, page.title or "", plain_text(html)))
             return html
         root = "../" * page.url.count("/")
         body, toc = generated.render(root)
