@@ -9,20 +9,24 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint bench stale browser clean
+.PHONY: serve test check build lint bench stale system clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# Debian's chromium for the browser tests (Playwright's own browser download does not work here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if command -v apt-get >/dev/null 2>&1; then \
-	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing and apt-get is not available: install Chromium" >&2; exit 1; fi; }
+# Debian's chromium for the browser tests (Playwright's own browser download does not work here)
+# and nginx for the deploy test (the real server, with the shipped config). Installed only if missing.
+SYSTEM_PACKAGES := chromium nginx
+system:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	  { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing="$$missing nginx"; \
+	  if [ -n "$$missing" ]; then \
+	    if command -v apt-get >/dev/null 2>&1; then \
+	      SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "installing Debian packages:$$missing"; \
+	      $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	    else echo "missing:$$missing and apt-get is not available: install them" >&2; exit 1; fi; fi
 
 check: $(STAMP)
 	$(BIN)/python -m waymark check
@@ -37,11 +41,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 
-test: $(STAMP) browser
+test: $(STAMP) system
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) browser
+stale: $(STAMP)
+	$(BIN)/python -m waymark stale
+
+bench: $(STAMP) system
 	$(BIN)/python -m waymark bench
 
 clean:

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .catalogue import load_catalogue
 from .problems import DataError
@@ -74,6 +75,27 @@ def bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extra(config_file: Path) -> dict[str, Any]:
+    """`extra:` from mkdocs.yml, without building."""
+    from mkdocs.config import load_config
+
+    return dict(load_config(str(config_file)).extra)
+
+
+def stale(args: argparse.Namespace) -> int:
+    """`stale`: records not re-checked within the configured months, oldest first."""
+    from .stale import StaleSettingError, report, stale_after_months, stale_records
+
+    try:
+        months = args.months or stale_after_months(_extra(Path(args.config)))
+        catalogue = load_catalogue(Path(args.data))
+    except (DataError, StaleSettingError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    report(stale_records(catalogue, months), months, sys.stdout)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for `python -m waymark`."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -92,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench", help="build with synthetic services and print the cost")
     p.add_argument("--sizes", default="1000,10000", help="comma-separated service counts")
     commands["bench"] = bench
+
+    p = sub.add_parser("stale", help="list records not re-checked recently, oldest first")
+    p.add_argument("--data", default=str(PROJECT / "data"))
+    p.add_argument("--config", default=str(PROJECT / "mkdocs.yml"))
+    p.add_argument("--months", type=int, default=0, help="override extra.waymark.stale_after_months")
+    commands["stale"] = stale
 
     args = parser.parse_args(argv)
     return commands[args.command](args)

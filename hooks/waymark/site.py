@@ -11,12 +11,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalogue import Catalogue, load_catalogue
+from .deploy import write_header_files
 from .pages import GeneratedPage, generated_pages, service_pages
-from .privacy import add_security_meta, harden_links
+from .privacy import add_security_meta, harden_links, inline_script_hashes
 from .problems import DataError
 from .quick_exit import QuickExit, QuickExitError
 from .search import plain_text, write_search_files
 from .shell import SHELL_URI, write_pages
+from .stale import DEFAULT_MONTHS, StaleSettingError, stale_after_months, warn_stale
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -24,20 +26,22 @@ ASSETS = Path(__file__).parent / "assets"
 class Site:
     """State for one build: the catalogue and the pages it generates."""
 
-    def __init__(self, catalogue: Catalogue, quick_exit: QuickExit | None = None):
+    def __init__(self, catalogue: Catalogue, quick_exit: QuickExit | None = None, stale_after: int = DEFAULT_MONTHS):
         self.catalogue = catalogue
+        self.stale_after_months = stale_after
         self.quick_exit = quick_exit or QuickExit()
         self.pages: dict[str, GeneratedPage] = generated_pages(catalogue)
         self.shell: str | None = None
         self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
+        self.script_hashes: set[str] = set()  # CSP hashes of every page's inline scripts
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Site:
         """Load data/ beside mkdocs.yml; stop the build with every data problem at once."""
         data_dir = Path(config.config_file_path).parent / "data"
         try:
-            return cls(load_catalogue(data_dir), QuickExit.from_extra(config.extra))
-        except (DataError, QuickExitError) as err:
+            return cls(load_catalogue(data_dir), QuickExit.from_extra(config.extra), stale_after_months(config.extra))
+        except (DataError, QuickExitError, StaleSettingError) as err:
             raise PluginError(str(err)) from None
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -62,7 +66,9 @@ class Site:
 
     def finish_html(self, html: str) -> str:
         """Every page, including theme pages such as 404: safe links, exit control, CSP."""
-        return add_security_meta(self.quick_exit.insert(harden_links(html)))
+        html = self.quick_exit.insert(harden_links(html))
+        self.script_hashes.update(inline_script_hashes(html))
+        return add_security_meta(html)
 
     def finish_template(self, output: str, template_name: str) -> str:
         """Theme pages rendered outside the page loop (404.html); sitemaps pass through."""
@@ -72,6 +78,8 @@ class Site:
         """After MkDocs: write the service pages and the search files."""
         self.write_services(config)
         write_search_files(Path(config.site_dir), self.catalogue, self.guides, self.catalogue.synonyms)
+        write_header_files(Path(config.site_dir), self.script_hashes)
+        warn_stale(self.catalogue, self.stale_after_months)
 
     def write_services(self, config: MkDocsConfig) -> None:
         """Write every service page from the shell (see `shell`)."""
