@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint bench stale system clean
+.PHONY: serve test check build lint bench stale system import export clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ lint: $(STAMP)
 test: $(STAMP) system
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
+
+# make import SHEET=services.xlsx   (add DRY=1 to check only) · make export SHEET=services.csv [AREA=id]
+import: $(STAMP)
+	@test -n "$(SHEET)" || { echo "usage: make import SHEET=path/to/services.xlsx|.csv [DRY=1]" >&2; exit 2; }
+	$(BIN)/python -m waymark import "$(SHEET)" $(if $(DRY),--dry-run)
+
+export: $(STAMP)
+	@test -n "$(SHEET)" || { echo "usage: make export SHEET=path/to/services.xlsx|.csv [AREA=id]" >&2; exit 2; }
+	$(BIN)/python -m waymark export "$(SHEET)" $(if $(AREA),--area "$(AREA)")
 
 stale: $(STAMP)
 	$(BIN)/python -m waymark stale

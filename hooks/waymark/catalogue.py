@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .areas import Area, Category, read_areas, read_categories
 from .loader import SourceFile, load_yaml
@@ -142,6 +143,19 @@ def _load_records(data_dir: Path, rtype: RecordType, today: dt.date) -> tuple[di
     return records, problems
 
 
+def service_reference_problems(
+    src: SourceFile, record_id: str, categories: dict[str, Any], areas: dict[str, Any], legal: dict[str, Any]
+) -> list[Problem]:
+    """A service's category, area and `helps_with` ids must exist."""
+    return (
+        reference_problems(src, record_id, "categories", "a category in data/categories.yaml", categories)
+        + reference_problems(src, record_id, "areas", "an area in data/areas.yaml", areas)
+        + reference_problems(
+            src, record_id, "helps_with", "an order, housing duty, NRPF route or support option", legal
+        )
+    )
+
+
 def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
     """Load and validate all of data/; raise DataError listing every problem if any."""
     today = today or dt.date.today()
@@ -192,12 +206,7 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
 
     helped_by: dict[str, list[Record]] = defaultdict(list)
     for service in sorted(records["service"].values(), key=lambda r: r.name.lower()):
-        src = service.source
-        problems += reference_problems(src, service.id, "categories", "a category in data/categories.yaml", categories)
-        problems += reference_problems(src, service.id, "areas", "an area in data/areas.yaml", areas)
-        problems += reference_problems(
-            src, service.id, "helps_with", "an order, housing duty, NRPF route or support option", legal
-        )
+        problems += service_reference_problems(service.source, service.id, categories, areas, legal)
         for record_id in service.data.get("helps_with") or []:
             helped_by[record_id].append(service)
     for record in legal.values():

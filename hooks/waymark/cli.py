@@ -96,6 +96,41 @@ def stale(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_command(args: argparse.Namespace) -> int:
+    """`import`: a CSV/XLSX sheet into data/services/; every row checked, all or nothing."""
+    from .sheets import SheetError, import_sheet
+
+    try:
+        catalogue = load_catalogue(Path(args.data))
+        result = import_sheet(Path(args.sheet), catalogue, dry_run=args.dry_run)
+    except (DataError, SheetError, ValueError, OSError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(("dry run, nothing written: " if args.dry_run else "") + str(result))
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """`export`: services to a CSV/XLSX sheet (`--template` for an empty one with an example row)."""
+    from .sheets import export_sheet, template_rows, write_sheet
+
+    try:
+        if args.template:
+            write_sheet(Path(args.sheet), template_rows())
+            print(f"wrote the template to {args.sheet}")
+            return 0
+        catalogue = load_catalogue(Path(args.data))
+        if args.area and args.area not in catalogue.areas:
+            print(f"--area: expected an id from data/areas.yaml; found {args.area!r}", file=sys.stderr)
+            return 1
+        count = export_sheet(Path(args.sheet), catalogue, args.area)
+    except (DataError, ValueError, OSError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"wrote {count} services to {args.sheet}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for `python -m waymark`."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -120,6 +155,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--config", default=str(PROJECT / "mkdocs.yml"))
     p.add_argument("--months", type=int, default=0, help="override extra.waymark.stale_after_months")
     commands["stale"] = stale
+
+    p = sub.add_parser("import", help="CSV or XLSX sheet -> data/services/*.yaml (all rows checked first)")
+    p.add_argument("sheet")
+    p.add_argument("--data", default=str(PROJECT / "data"))
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    commands["import"] = import_command
+
+    p = sub.add_parser("export", help="data/services -> CSV or XLSX sheet")
+    p.add_argument("sheet")
+    p.add_argument("--data", default=str(PROJECT / "data"))
+    p.add_argument("--area", help="only services in this area (id from data/areas.yaml)")
+    p.add_argument("--template", action="store_true", help="write the empty template with an example row")
+    commands["export"] = export_command
 
     args = parser.parse_args(argv)
     return commands[args.command](args)

@@ -1,0 +1,474 @@
+"""Spreadsheets in and out: services as CSV or XLSX rows, one row per data/services/<id>.yaml.
+
+Built for a small organisation whose directory lives in a spreadsheet:
+
+- `export`: every service (or those in one area) to a sheet, one column per field (`COLUMNS`).
+- `import`: a sheet back to YAML files. Every row is checked like a YAML record (schema, safe
+  Markdown, refuge rule, known category/area/record ids) and each problem is reported as
+  "row N, column C: expected …; found …". If any row has a problem, nothing is written. A row
+  whose record already says the same thing leaves its file untouched, so re-importing a sheet
+  changes nothing (the round trip).
+
+Cells that hold several values: lists are separated by ";" (`idva; helpline`); phones, texts and
+sources are one per line, with parts separated by "|":
+`0808 2000 247 | Helpline | 24 hours | free` and `Contact us | https://example.org/contact`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .catalogue import Catalogue, service_reference_problems
+from .loader import FieldPath, SourceFile, dotted
+from .model import SERVICE, Record
+from .validate import ID_PATTERN, schema_problems, schema_validator, text_problems
+
+LIST_SEP = ";"
+PART_SEP = "|"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One spreadsheet column: its heading, where it goes in a record, its kind and its help."""
+
+    name: str
+    path: FieldPath
+    kind: str  # text | list | bool | int | date | contacts | sources
+    help: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", (), "text", "File name and web address: lowercase words joined by hyphens. Blank: made from name."),
+    Column("name", ("name",), "text", "Service name (required)."),
+    Column("organisation", ("organisation",), "text", "Organisation that runs it (required)."),
+    Column("summary", ("summary",), "text", "One or two plain sentences, at most 300 characters (required)."),
+    Column("description", ("description",), "text", "Longer description (Markdown allowed, no HTML)."),
+    Column("categories", ("categories",), "list", "Category ids from data/categories.yaml, separated by ;"),
+    Column("areas", ("areas",), "list", "Area ids from data/areas.yaml (or national), separated by ;"),
+    Column("jurisdictions", ("jurisdictions",), "list", "england; wales; scotland; northern-ireland"),
+    Column("phones", ("contact", "phones"), "contacts", "One per line: number | label | hours | free"),
+    Column("texts", ("contact", "texts"), "contacts", "Text numbers, one per line: number | label | hours | free"),
+    Column("email", ("contact", "email"), "text", "Email address."),
+    Column("website", ("contact", "website"), "text", "Web address (https://...)."),
+    Column("webchat", ("contact", "webchat"), "text", "Web chat address."),
+    Column("hours", ("contact", "hours"), "text", "Opening hours in words."),
+    Column("open_24_7", ("contact", "open_24_7"), "bool", "yes if open 24 hours every day."),
+    Column("self_referral", ("referral", "self"), "bool", "yes if people can contact it themselves (required)."),
+    Column("professional_referral", ("referral", "professional"), "bool", "yes if workers can refer (required)."),
+    Column("referral_how", ("referral", "how"), "text", "The referral route for workers (Markdown allowed)."),
+    Column("referral_form", ("referral", "form"), "text", "Referral form address."),
+    Column("for", ("eligibility", "for"), "list", "Who it is for: everyone; women; men; lgbt; black-minoritised; …"),
+    Column("min_age", ("eligibility", "min_age"), "int", "Youngest age served."),
+    Column("max_age", ("eligibility", "max_age"), "int", "Oldest age served."),
+    Column("nrpf_accepted", ("eligibility", "nrpf_accepted"), "bool", "yes if it supports people with NRPF."),
+    Column("eligibility_notes", ("eligibility", "notes"), "text", "Other eligibility notes."),
+    Column("languages", ("languages",), "list", "Languages offered, separated by ;"),
+    Column("accessibility", ("accessibility",), "list", "Access options (e.g. Relay UK; BSL), separated by ;"),
+    Column("helps_with", ("helps_with",), "list", "Ids of orders, housing duties, NRPF routes it helps with."),
+    Column("street", ("address", "street"), "text", "Street address. NEVER for a refuge."),
+    Column("town", ("address", "town"), "text", "Town. NEVER for a refuge."),
+    Column("postcode", ("address", "postcode"), "text", "Postcode. NEVER for a refuge."),
+    Column("last_verified", ("last_verified",), "date", "Date a person last checked it: YYYY-MM-DD (required)."),
+    Column("sources", ("sources",), "sources", "Pages checked, one per line: title | https://address (required)."),
+)
+HEADINGS = [c.name for c in COLUMNS]
+_CONTACT_PARTS = ("number", "label", "hours", "free")
+_TRUE = {"yes", "y", "true", "1"}
+_FALSE = {"no", "n", "false", "0"}
+
+
+@dataclass(frozen=True, order=True)
+class RowProblem:
+    """One thing wrong in one cell of an imported sheet."""
+
+    row: int
+    column: str
+    expected: str
+    found: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"row {self.row}, column {self.column or '(row)'}: expected {self.expected}; found {self.found}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class SheetError(Exception):
+    """Raised with every problem in a sheet; nothing was written."""
+
+    def __init__(self, sheet: str, problems: Iterable[RowProblem]):
+        self.problems = sorted(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{sheet}: {len(self.problems)} problems; nothing was written:\n{lines}")
+
+
+# ---------------------------------------------------------------- records -> cells
+
+
+def _get(data: dict[str, Any], path: FieldPath) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _contact_line(item: dict[str, Any]) -> str:
+    parts = [str(item.get("number", "")), item.get("label", ""), item.get("hours", "")]
+    parts.append({True: "free", False: "not free"}.get(item.get("free"), ""))  # type: ignore[arg-type]
+    while parts and not parts[-1]:
+        parts.pop()
+    return f" {PART_SEP} ".join(parts)
+
+
+def cell(column: Column, record: Record) -> Any:
+    """The value a record shows in one column ("" when absent)."""
+    value = record.id if column.name == "id" else _get(record.data, column.path)
+    if value is None:
+        return ""
+    if column.kind == "list":
+        return f"{LIST_SEP} ".join(str(v) for v in value)
+    if column.kind == "bool":
+        return "yes" if value else "no"
+    if column.kind == "contacts":
+        return "\n".join(_contact_line(item) for item in value)
+    if column.kind == "sources":
+        return "\n".join(f"{s.get('title', '')} {PART_SEP} {s.get('url', '')}" for s in value)
+    return value
+
+
+def rows_of(records: Iterable[Record]) -> Iterator[list[Any]]:
+    """Heading row, then one row per record."""
+    yield list(HEADINGS)
+    for record in records:
+        yield [cell(column, record) for column in COLUMNS]
+
+
+def services_for_export(catalogue: Catalogue, area: str | None = None) -> list[Record]:
+    """Every service, or those listing `area` or a place inside it, sorted by id."""
+    services = sorted(catalogue.services, key=lambda r: r.id)
+    if area is None:
+        return services
+    inside = {a.id for a in catalogue.areas[area].descendants()} | {area}
+    return [s for s in services if inside & set(s.data["areas"])]
+
+
+def write_sheet(path: Path, rows: Iterable[list[Any]]) -> None:
+    """Write rows as .csv (UTF-8 with BOM, so Excel reads accents) or .xlsx."""
+    rows = list(rows)
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+        return
+    if path.suffix.lower() != ".xlsx":
+        raise ValueError(f"{path}: expected a .csv or .xlsx file name")
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "services"
+    for row in rows:
+        sheet.append(row)
+    for heading in sheet[1]:
+        heading.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=2):
+        for value in row:
+            value.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2"
+    help_sheet = book.create_sheet("columns")
+    help_sheet.append(["column", "what to put in it"])
+    for column in COLUMNS:
+        help_sheet.append([column.name, column.help])
+    help_sheet.append([])
+    help_sheet.append(["", "Lists: separate with ;   Phones, texts, sources: one per line, parts separated by |"])
+    book.save(path)
+
+
+# ---------------------------------------------------------------- cells -> records
+
+
+def read_sheet(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(spreadsheet row number, {heading: value}) for every non-blank row after the headings."""
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            table: list[list[Any]] = list(csv.reader(handle))
+    elif path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        sheet = book["services"] if "services" in book.sheetnames else book.worksheets[0]
+        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        book.close()
+    else:
+        raise ValueError(f"{path}: expected a .csv or .xlsx file")
+    if not table:
+        return []
+    headings = [str(h).strip() if h is not None else "" for h in table[0]]
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        row = {h: v for h, v in zip(headings, values, strict=False) if h}
+        if any(v not in (None, "") and str(v).strip() for v in row.values()):
+            rows.append((number, row))
+    return rows
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _parse(column: Column, raw: Any, problems: list[tuple[str, str, str]]) -> Any:
+    """The record value for one cell, or None when blank; bad cells add (column, expected, found)."""
+    if column.kind == "date" and isinstance(raw, dt.datetime | dt.date):
+        return (raw.date() if isinstance(raw, dt.datetime) else raw).isoformat()
+    text = _text(raw)
+    if not text:
+        return None
+    if column.kind == "list":
+        return [part.strip() for part in text.split(LIST_SEP) if part.strip()]
+    if column.kind == "bool":
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        problems.append((column.name, "yes or no", repr(text)))
+        return None
+    if column.kind == "int":
+        if re.fullmatch(r"\d+", text):
+            return int(text)
+        problems.append((column.name, "a whole number", repr(text)))
+        return None
+    if column.kind == "date":
+        day = re.fullmatch(r"(\d{4}-\d\d-\d\d)(?:[ T]00:00(?::00)?)?", text)
+        try:
+            return dt.date.fromisoformat(day.group(1)).isoformat() if day else _not_a_date(text)
+        except ValueError:
+            problems.append((column.name, "a date as YYYY-MM-DD", repr(text)))
+            return None
+    if column.kind == "contacts":
+        if isinstance(raw, int | float):  # a spreadsheet turned "0808…" into a number: the 0 is gone
+            problems.append((column.name, "the number typed as text (format the cell as Text)", repr(raw)))
+            return None
+        items = []
+        for line in filter(None, (line.strip() for line in text.split("\n"))):
+            parts = [p.strip() for p in line.split(PART_SEP)]
+            if len(parts) > len(_CONTACT_PARTS):
+                problems.append((column.name, "number | label | hours | free", repr(line)))
+                continue
+            item: dict[str, Any] = {}
+            for key, part in zip(_CONTACT_PARTS, parts, strict=False):
+                if key == "free" and part:
+                    if part.lower() not in ("free", "not free"):
+                        problems.append((column.name, "free or not free as the 4th part", repr(part)))
+                    item["free"] = part.lower() == "free"
+                elif part:
+                    item[key] = part
+            items.append(item)
+        return items
+    if column.kind == "sources":
+        sources = []
+        for line in filter(None, (line.strip() for line in text.split("\n"))):
+            title, sep, url = line.rpartition(PART_SEP)
+            if not sep:
+                problems.append((column.name, "title | https://address", repr(line)))
+                continue
+            sources.append({"title": title.strip(), "url": url.strip()})
+        return sources
+    return text
+
+
+def _not_a_date(text: str) -> str:
+    raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+
+
+def _put(data: dict[str, Any], path: FieldPath, value: Any) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def record_of_row(row: dict[str, Any]) -> tuple[str, dict[str, Any], list[tuple[str, str, str]]]:
+    """(id, record data, cell problems) for one row, fields in the documented order."""
+    problems: list[tuple[str, str, str]] = []
+    data: dict[str, Any] = {}
+    for column in COLUMNS[1:]:
+        value = _parse(column, row.get(column.name), problems)
+        if value is not None and value != []:
+            _put(data, column.path, value)
+    record_id = _text(row.get("id")) or _slug(str(data.get("name", "")))
+    return record_id, data, problems
+
+
+def _column_of(field: str) -> str:
+    """The column a record field path (as `dotted` writes it) comes from."""
+    under = [c.name for c in COLUMNS[1:] if dotted(c.path).startswith(field + ".")]
+    best, found = "", "/".join(under) or field  # a whole object (address, contact): its columns
+    for column in COLUMNS[1:]:
+        name = dotted(column.path)
+        if (field == name or field.startswith((name + ".", name + "["))) and len(name) > len(best):
+            best, found = name, column.name
+    return found
+
+
+def check_rows(
+    rows: list[tuple[int, dict[str, Any]]], catalogue: Catalogue, sheet_name: str
+) -> tuple[list[tuple[str, dict[str, Any]]], list[RowProblem]]:
+    """Every row as (id, data), and every problem found in any row."""
+    unknown = [h for h in (rows[0][1] if rows else {}) if h not in HEADINGS]
+    problems = [RowProblem(1, h, "one of the documented columns", repr(h)) for h in unknown]
+    check = schema_validator(catalogue.data_dir / "schema", SERVICE.name)
+    legal = {rid: r for rtype, rs in catalogue.records.items() if rtype != "service" for rid, r in rs.items()}
+    seen: dict[str, int] = {}
+    records = []
+    for number, row in rows:
+        record_id, data, cell_problems = record_of_row(row)
+        problems += [RowProblem(number, c, e, f) for c, e, f in cell_problems]
+        if not ID_PATTERN.match(record_id):
+            problems.append(RowProblem(number, "id", "lowercase letters, digits and hyphens", repr(record_id)))
+        if record_id in seen:
+            problems.append(
+                RowProblem(number, "id", "an id used once in the sheet", f"{record_id!r} (also row {seen[record_id]})")
+            )
+        seen[record_id] = number
+        src = SourceFile(Path(sheet_name), f"{sheet_name} row {number}", data)
+        found = schema_problems(src, record_id, check) + text_problems(src, record_id, SERVICE, dt.date.today())
+        found += service_reference_problems(src, record_id, catalogue.categories, catalogue.areas, legal)
+        problems += [RowProblem(number, _column_of(p.field), p.expected, p.found, p.hint) for p in found]
+        records.append((record_id, data))
+    return records, problems
+
+
+class _Dumper(yaml.SafeDumper):
+    """Hand-written style: short id lists inline, Markdown as blocks, dates unquoted."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    flow = all(isinstance(v, str) and "\n" not in v and len(v) < 60 for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+
+
+def record_yaml(data: dict[str, Any]) -> str:
+    """The YAML file for one service record."""
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    body = re.sub(r"^last_verified: '(\d{4}-\d\d-\d\d)'$", r"last_verified: \1", body, flags=re.MULTILINE)
+    return "# yaml-language-server: $schema=../schema/service.schema.json\n" + body
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Records equal apart from whitespace at the ends of text (a YAML block adds a final newline)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, str) and isinstance(b, str):
+        return a.strip() == b.strip()
+    return bool(a == b and type(a) is type(b))
+
+
+@dataclass
+class ImportResult:
+    """What an import did: ids created, updated and left as they were."""
+
+    created: list[str]
+    updated: list[str]
+    unchanged: list[str]
+    not_in_sheet: list[str]
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged; "
+            f"{len(self.not_in_sheet)} services in data/services/ are not in the sheet (left as they are)"
+        )
+
+
+def import_sheet(path: Path, catalogue: Catalogue, dry_run: bool = False) -> ImportResult:
+    """Check every row of `path`; if all are good, write data/services/<id>.yaml for each."""
+    rows = read_sheet(path)
+    records, problems = check_rows(rows, catalogue, path.name)
+    if problems:
+        raise SheetError(path.name, problems)
+    existing = catalogue.records["service"]
+    result = ImportResult([], [], [], sorted(set(existing) - {rid for rid, _ in records}))
+    writes = []
+    for record_id, data in records:
+        if record_id in existing and _same(existing[record_id].data, data):
+            result.unchanged.append(record_id)
+            continue
+        (result.updated if record_id in existing else result.created).append(record_id)
+        writes.append((catalogue.data_dir / SERVICE.folder / f"{record_id}.yaml", record_yaml(data)))
+    if not dry_run:
+        for target, text in writes:  # each file replaced whole, never half-written
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(target)
+    return result
+
+
+def export_sheet(path: Path, catalogue: Catalogue, area: str | None = None) -> int:
+    """Write the services (of one area, if given) to `path`; returns how many."""
+    services = services_for_export(catalogue, area)
+    write_sheet(path, rows_of(services))
+    return len(services)
+
+
+def template_rows() -> list[list[Any]]:
+    """The template: headings and one example row a maintainer replaces."""
+    return [
+        list(HEADINGS),
+        [
+            "example-idva-service",
+            "Example IDVA Service",
+            "Example Council",
+            "Independent advisers for people at high risk from a partner or family member.",
+            "",
+            "idva",
+            "england",
+            "england",
+            "0300 000 0000 | Referrals | Monday to Friday, 9am to 5pm",
+            "",
+            "idva@example.org",
+            "https://example.org/idva",
+            "",
+            "Monday to Friday, 9am to 5pm",
+            "no",
+            "yes",
+            "yes",
+            "Refer by email with the DASH risk checklist.",
+            "",
+            "everyone",
+            "16",
+            "",
+            "yes",
+            "",
+            "English",
+            "Relay UK",
+            "",
+            "",
+            "",
+            "",
+            dt.date.today().isoformat(),
+            "IDVA service page | https://example.org/idva",
+        ],
+    ]
