@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint bench stale system import export clean
+.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,15 @@ import: $(STAMP)
 export: $(STAMP)
 	@test -n "$(SHEET)" || { echo "usage: make export SHEET=path/to/services.xlsx|.csv [AREA=id]" >&2; exit 2; }
 	$(BIN)/python -m waymark export "$(SHEET)" $(if $(AREA),--area "$(AREA)")
+
+# make oruk-export FILE=oruk.json [SITE_URL=https://...] · make oruk-import FILE=feed.json [DRY=1]
+oruk-export: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make oruk-export FILE=oruk.json [SITE_URL=https://your.site/]" >&2; exit 2; }
+	$(BIN)/python -m waymark oruk-export "$(FILE)" $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+oruk-import: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make oruk-import FILE=feed.json [DRY=1]" >&2; exit 2; }
+	$(BIN)/python -m waymark oruk-import "$(FILE)" $(if $(DRY),--dry-run)
 
 stale: $(STAMP)
 	$(BIN)/python -m waymark stale

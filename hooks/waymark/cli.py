@@ -131,6 +131,29 @@ def export_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def oruk_command(args: argparse.Namespace) -> int:
+    """`oruk-export` / `oruk-import`: Open Referral UK JSON out of, or into, data/services/."""
+    import json
+
+    from .oruk import export_oruk, import_oruk
+    from .sheets import SheetError
+
+    try:
+        catalogue = load_catalogue(Path(args.data))
+        if args.command == "oruk-export":
+            page = export_oruk(catalogue, args.site_url)
+            Path(args.file).write_text(json.dumps(page, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"wrote {page['total_items']} services to {args.file}")
+            return 0
+        created, updated, unchanged = import_oruk(Path(args.file), catalogue, dry_run=args.dry_run)
+    except (DataError, SheetError, ValueError, OSError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    prefix = "dry run, nothing written: " if args.dry_run else ""
+    print(f"{prefix}{len(created)} created, {len(updated)} updated, {len(unchanged)} unchanged")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for `python -m waymark`."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -168,6 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--area", help="only services in this area (id from data/areas.yaml)")
     p.add_argument("--template", action="store_true", help="write the empty template with an example row")
     commands["export"] = export_command
+
+    p = sub.add_parser("oruk-export", help="data/services -> Open Referral UK JSON")
+    p.add_argument("file")
+    p.add_argument("--data", default=str(PROJECT / "data"))
+    p.add_argument("--site-url", default="", help="public address, so each service links to its page")
+    commands["oruk-export"] = oruk_command
+
+    p = sub.add_parser("oruk-import", help="Open Referral UK JSON -> data/services/*.yaml (all checked first)")
+    p.add_argument("file")
+    p.add_argument("--data", default=str(PROJECT / "data"))
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    commands["oruk-import"] = oruk_command
 
     args = parser.parse_args(argv)
     return commands[args.command](args)

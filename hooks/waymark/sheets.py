@@ -94,9 +94,11 @@ class RowProblem:
     expected: str
     found: str
     hint: str = ""
+    unit: str = "row"  # "row" of a sheet, or "service" of an ORUK file
 
     def __str__(self) -> str:
-        text = f"row {self.row}, column {self.column or '(row)'}: expected {self.expected}; found {self.found}"
+        where = f"column {self.column or '(row)'}" if self.unit == "row" else self.column
+        text = f"{self.unit} {self.row}, {where}: expected {self.expected}; found {self.found}"
         return f"{text} ({self.hint})" if self.hint else text
 
 
@@ -376,15 +378,23 @@ def record_yaml(data: dict[str, Any]) -> str:
     return "# yaml-language-server: $schema=../schema/service.schema.json\n" + body
 
 
-def _same(a: Any, b: Any) -> bool:
+def same_record(a: Any, b: Any) -> bool:
     """Records equal apart from whitespace at the ends of text (a YAML block adds a final newline)."""
     if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+        return a.keys() == b.keys() and all(same_record(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(same_record(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, str) and isinstance(b, str):
         return a.strip() == b.strip()
     return bool(a == b and type(a) is type(b))
+
+
+def write_record(data_dir: Path, record_id: str, data: dict[str, Any]) -> None:
+    """Write data/services/<id>.yaml whole (temporary file, then rename): never half-written."""
+    target = data_dir / SERVICE.folder / f"{record_id}.yaml"
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(record_yaml(data), encoding="utf-8")
+    temporary.replace(target)
 
 
 @dataclass
@@ -413,16 +423,14 @@ def import_sheet(path: Path, catalogue: Catalogue, dry_run: bool = False) -> Imp
     result = ImportResult([], [], [], sorted(set(existing) - {rid for rid, _ in records}))
     writes = []
     for record_id, data in records:
-        if record_id in existing and _same(existing[record_id].data, data):
+        if record_id in existing and same_record(existing[record_id].data, data):
             result.unchanged.append(record_id)
             continue
         (result.updated if record_id in existing else result.created).append(record_id)
-        writes.append((catalogue.data_dir / SERVICE.folder / f"{record_id}.yaml", record_yaml(data)))
+        writes.append((record_id, data))
     if not dry_run:
-        for target, text in writes:  # each file replaced whole, never half-written
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(target)
+        for record_id, data in writes:
+            write_record(catalogue.data_dir, record_id, data)
     return result
 
 
