@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import clean
+.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ oruk-import: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make oruk-import FILE=feed.json [DRY=1]" >&2; exit 2; }
 	$(BIN)/python -m waymark oruk-import "$(FILE)" $(if $(DRY),--dry-run)
 
+# A copy that works opened from a folder or a zip (search included): site-offline/ and waymark-offline.zip
+offline: $(STAMP)
+	$(BIN)/python -m waymark offline
+
 stale: $(STAMP)
 	$(BIN)/python -m waymark stale
 
@@ -70,4 +74,4 @@ bench: $(STAMP) system
 	$(BIN)/python -m waymark bench
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* site-offline waymark-offline.zip $(VENV)

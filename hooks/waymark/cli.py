@@ -154,6 +154,25 @@ def oruk_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def offline_command(args: argparse.Namespace) -> int:
+    """`offline`: build, then make a copy that works opened from a folder or a zip."""
+    from mkdocs.exceptions import MkDocsException
+
+    from .offline import make_offline_copy
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s - %(message)s")
+    with tempfile.TemporaryDirectory(prefix="waymark-offline-") as work:
+        try:
+            build_site(Path(args.config), Path(work) / "site")
+        except (MkDocsException, DataError) as err:
+            print(f"build failed; nothing written:\n{err}", file=sys.stderr)
+            return 1
+        out = Path(args.out)
+        make_offline_copy(Path(work) / "site", out, Path(args.zip) if args.zip else None)
+    print(f"offline copy in {out}/ (open {out}/index.html)" + (f" and {args.zip}" if args.zip else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for `python -m waymark`."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -203,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=str(PROJECT / "data"))
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     commands["oruk-import"] = oruk_command
+
+    p = sub.add_parser("offline", help="a copy of the site that works from a folder or zip, search included")
+    p.add_argument("--config", default=str(PROJECT / "mkdocs.yml"))
+    p.add_argument("--out", default=str(PROJECT / "site-offline"))
+    p.add_argument("--zip", default=str(PROJECT / "waymark-offline.zip"), help="zip file to write ('' for none)")
+    commands["offline"] = offline_command
 
     args = parser.parse_args(argv)
     return commands[args.command](args)

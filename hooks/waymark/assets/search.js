@@ -10,26 +10,41 @@
   var root = (searchBox || filterBox).getAttribute("data-root") || "";
   var cache = {};
 
+  /* A copy opened from a folder (file://) cannot fetch(): the offline copy (`make offline`) ships
+     each index file also as a script that hands its data to window.WaymarkData. */
+  var offline = window.location.protocol === "file:";
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
   function fetchJSON(path) {
     if (!cache[path]) {
-      cache[path] = fetch(root + path, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error(path + ": " + response.status);
-        return response.json();
-      });
+      cache[path] = offline
+        ? loadScript(root + path.replace(/\.json$/, ".js")).then(function () { return window.WaymarkData[path]; })
+        : fetch(root + path, { credentials: "same-origin" }).then(function (response) {
+            if (!response.ok) throw new Error(path + ": " + response.status);
+            return response.json();
+          });
     }
     return cache[path];
+  }
+
+  /* Pages live in folders (orders/x/); a folder copy needs the file name spelled out. */
+  function pageHref(url) {
+    return offline && /\/$/.test(url) ? url + "index.html" : url;
   }
 
   function loadLunr() {
     if (window.lunr) return Promise.resolve(window.lunr);
     if (!cache.lunr) {
-      cache.lunr = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = root + "assets/waymark/lunr-2.3.9.min.js";
-        script.onload = function () { resolve(window.lunr); };
-        script.onerror = reject;
-        document.head.appendChild(script);
-      });
+      cache.lunr = loadScript(root + "assets/waymark/lunr-2.3.9.min.js").then(function () { return window.lunr; });
     }
     return cache.lunr;
   }
@@ -111,7 +126,7 @@
 
   function link(doc) {
     var a = el("a", "wm-result__title", doc.t);
-    a.href = root + doc.u;
+    a.href = root + pageHref(doc.u);
     return a;
   }
 
