@@ -217,7 +217,7 @@ def search_figures(site: Path, chromium: str) -> dict[str, float]:
                 "performance.getEntriesByType('resource').map(e => ({name: e.name, end: e.responseEnd}))"
             )
             new = [e for e in entries if e["name"] not in before]
-            fetched[kind] = [e["name"].removeprefix(url) for e in new]
+            fetched[kind] = [e["name"].removeprefix(url) for e in new if not e["name"].endswith("favicon.png")]
             figures[f"{kind} ms after download"] = done - max((e["end"] for e in new), default=start)
             page.close()
         browser.close()
@@ -226,6 +226,66 @@ def search_figures(site: Path, chromium: str) -> dict[str, float]:
         figures[f"{kind} files"] = len(names)
         print(f"  {kind} fetched: {', '.join(names)}")
     return figures
+
+
+def page_type_paths(site: Path) -> dict[str, str]:
+    """One page of each type in a built site (the first in name order)."""
+
+    def first(folder: str) -> str:
+        found = sorted(p.parent.relative_to(site).as_posix() for p in (site / folder).glob("*/index.html"))
+        return found[0] + "/" if found else folder + "/"
+
+    return {
+        "home": "",
+        "service": first("services"),
+        "order": first("orders"),
+        "housing duty": first("housing"),
+        "NRPF route": first("nrpf"),
+        "area": first("areas"),
+        "category": first("categories"),
+        "find a service": "services/",
+        "search": "search/",
+        "cover your tracks": "cover-your-tracks/",
+    }
+
+
+def page_weights(site: Path, chromium: str) -> dict[str, tuple[float, float, int]]:
+    """Per page type: first-visit KB gzip, repeat-visit KB gzip, requests to other hosts.
+
+    First visit: a fresh browser profile loads the page; every file it fetches counts, at the size
+    a server sends with gzip. Repeat visit: the same profile then opens another page of the same
+    type; only files it had not fetched yet count (the shared CSS and JavaScript are cached).
+    """
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    paths = page_type_paths(site)
+    weights: dict[str, tuple[float, float, int]] = {}
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        host = urlsplit(url).netloc
+        for kind, path in paths.items():
+            context = browser.new_context()
+            seen: list[str] = []
+            other: list[str] = []
+            context.on("request", lambda r, s=seen, o=other: (s if urlsplit(r.url).netloc == host else o).append(r.url))
+            page = context.new_page()
+            page.goto(url + path, wait_until="networkidle")
+            first = {u.removeprefix(url) for u in seen}
+            seen.clear()
+            page.goto(url + path + "?again", wait_until="networkidle")
+            repeat = {u.removeprefix(url).removesuffix("?again") for u in seen} - (first - {path})
+
+            def kb(names: set[str]) -> float:
+                files = [site / (n.split("?")[0] or "index.html") for n in names]
+                files = [f / "index.html" if f.is_dir() else f for f in files]
+                return sum(gz(f) for f in files if f.is_file()) / 1024
+
+            weights[kind] = (kb(first), kb(repeat), len(other))
+            context.close()
+        browser.close()
+    return weights
 
 
 def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
@@ -242,6 +302,7 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
             results[count] = {"seconds": seconds, "peak": peak, "bytes": _size(site), "pages": pages}
             if count == max(sizes):
                 search = search_figures(site, chromium_path())
+                weights = page_weights(site, chromium_path())
         r = results[count]
         print(
             f"{count:>9,} {r['seconds']:>8.1f} {1000 * r['seconds'] / count:>10.2f} "
@@ -258,6 +319,10 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
         f"{search['filter files']:.0f} files, results {search['filter ms']:.0f} ms after choosing, "
         f"{search['filter ms after download']:.0f} ms after the last byte"
     )
+    print(f"page weight at {max(sizes):,} services (gzip; goal <= 90 KB first visit, 0 other hosts):")
+    print(f"  {'page type':<18} {'first KB':>9} {'repeat KB':>10} {'other hosts':>12}")
+    for kind, (first_kb, repeat_kb, other) in weights.items():
+        print(f"  {kind:<18} {first_kb:>9.1f} {repeat_kb:>10.1f} {other:>12}")
     if len(sizes) >= 2:
         small, large = min(sizes), max(sizes)
         ratio = results[large]["seconds"] / results[small]["seconds"]
