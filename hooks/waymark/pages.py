@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue
 from .model import LEGAL_TYPES, ORDER, SERVICE
+from .region import Region
 from .render import (
     TocEntry,
     area_page,
@@ -49,7 +50,7 @@ class GeneratedPage:
         return f"---\ntitle: {json.dumps(self.title)}\ndescription: {json.dumps(self.description)}\n---\n"
 
 
-def generated_pages(catalogue: Catalogue) -> dict[str, GeneratedPage]:
+def generated_pages(catalogue: Catalogue, region: Region | None = None) -> dict[str, GeneratedPage]:
     """Every page the catalogue makes, keyed by its source path (e.g. ``orders/x.md``)."""
     pages: list[GeneratedPage] = []
 
@@ -83,7 +84,7 @@ def generated_pages(catalogue: Catalogue) -> dict[str, GeneratedPage]:
         "services/index.md",
         SERVICE.title,
         "Find domestic abuse and sexual violence services.",
-        lambda root: find_service(catalogue, root),
+        lambda root: find_service(catalogue, root, region or Region()),
     )
     add(
         "search.md",

@@ -17,6 +17,7 @@ import jinja2
 from .areas import Area, Category
 from .catalogue import Catalogue
 from .model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
+from .region import Region
 from .safe_markdown import render_markdown
 from .search import shard_of
 
@@ -237,8 +238,11 @@ def _area_list(catalogue: Catalogue) -> list[Area]:
     return catalogue.areas["national"].descendants()
 
 
-def find_service(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
-    """The "Find a service" page: filters (with JavaScript), and ways in by area and by type."""
+def find_service(catalogue: Catalogue, root: str, region: Region | None = None) -> tuple[str, list[TocEntry]]:
+    """The "Find a service" page: filters (with JavaScript), and ways in by area and by type.
+
+    A regional copy (`extra.waymark.region.area`) starts with its own area chosen.
+    """
     nations = catalogue.areas["national"].children
     languages = sorted({lang for s in catalogue.services for lang in s.data.get("languages") or []})
     return _render(
@@ -250,6 +254,7 @@ def find_service(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
         shard_of=shard_of,
         audiences=list(AUDIENCES.items()),
         languages=languages,
+        region=region or Region(),
         root=root,
     ), []
 

@@ -16,6 +16,7 @@ from .pages import GeneratedPage, generated_pages, service_pages
 from .privacy import add_security_meta, harden_links, inline_script_hashes
 from .problems import DataError
 from .quick_exit import QuickExit, QuickExitError
+from .region import Region, RegionError
 from .search import plain_text, write_search_files
 from .shell import SHELL_URI, write_pages
 from .stale import DEFAULT_MONTHS, StaleSettingError, stale_after_months, warn_stale
@@ -26,11 +27,18 @@ ASSETS = Path(__file__).parent / "assets"
 class Site:
     """State for one build: the catalogue and the pages it generates."""
 
-    def __init__(self, catalogue: Catalogue, quick_exit: QuickExit | None = None, stale_after: int = DEFAULT_MONTHS):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        quick_exit: QuickExit | None = None,
+        stale_after: int = DEFAULT_MONTHS,
+        region: Region | None = None,
+    ):
         self.catalogue = catalogue
+        self.region = region or Region()
         self.stale_after_months = stale_after
         self.quick_exit = quick_exit or QuickExit()
-        self.pages: dict[str, GeneratedPage] = generated_pages(catalogue)
+        self.pages: dict[str, GeneratedPage] = generated_pages(catalogue, self.region)
         self.shell: str | None = None
         self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
         self.script_hashes: set[str] = set()  # CSP hashes of every page's inline scripts
@@ -40,8 +48,11 @@ class Site:
         """Load data/ beside mkdocs.yml; stop the build with every data problem at once."""
         data_dir = Path(config.config_file_path).parent / "data"
         try:
-            return cls(load_catalogue(data_dir), QuickExit.from_extra(config.extra), stale_after_months(config.extra))
-        except (DataError, QuickExitError, StaleSettingError) as err:
+            catalogue = load_catalogue(data_dir)
+            extra = config.extra
+            region = Region.from_extra(extra, set(catalogue.areas))
+            return cls(catalogue, QuickExit.from_extra(extra), stale_after_months(extra), region)
+        except (DataError, QuickExitError, StaleSettingError, RegionError) as err:
             raise PluginError(str(err)) from None
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
