@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline clean
+.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline new-region clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ oruk-import: $(STAMP)
 # A copy that works opened from a folder or a zip (search included): site-offline/ and waymark-offline.zip
 offline: $(STAMP)
 	$(BIN)/python -m waymark offline
+
+# make new-region ID=west-of-england NAME="West of England" [NATION=england]: a regional copy
+new-region: $(STAMP)
+	@test -n "$(ID)" -a -n "$(NAME)" || { echo 'usage: make new-region ID=region-id NAME="Region name" [NATION=england]' >&2; exit 2; }
+	$(BIN)/python -m waymark new-region --id "$(ID)" --name "$(NAME)" --nation "$(or $(NATION),england)"
 
 stale: $(STAMP)
 	$(BIN)/python -m waymark stale

@@ -173,6 +173,20 @@ def offline_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_region_command(args: argparse.Namespace) -> int:
+    """`new-region`: turn this copy into a regional directory (national content kept)."""
+    from .new_region import NewRegionError, start_region
+
+    try:
+        done = start_region(Path(args.project), args.id, args.name, args.nation)
+    except (DataError, NewRegionError, OSError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    print("\n".join(done))
+    print("next: add local authorities to data/areas.yaml, your services to data/services/, then `make check`")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for `python -m waymark`."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -228,6 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(PROJECT / "site-offline"))
     p.add_argument("--zip", default=str(PROJECT / "waymark-offline.zip"), help="zip file to write ('' for none)")
     commands["offline"] = offline_command
+
+    p = sub.add_parser("new-region", help="make this copy a regional directory: local services emptied")
+    p.add_argument("--id", required=True, help="region id, e.g. west-of-england")
+    p.add_argument("--name", required=True, help='region name, e.g. "West of England"')
+    p.add_argument("--nation", default="england", help="england, wales, scotland or northern-ireland")
+    p.add_argument("--project", default=str(PROJECT))
+    commands["new-region"] = new_region_command
 
     args = parser.parse_args(argv)
     return commands[args.command](args)
