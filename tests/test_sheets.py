@@ -165,3 +165,10 @@ def test_command_line_import_export_and_template(tmp_path: Path) -> None:
     refused = run_waymark(PROJECT, "import", str(bad), "--data", str(data))
     assert refused.returncode == 1
     assert "row 2, column name: expected a value (this field is required)" in refused.stderr
+
+
+def test_published_templates_have_every_column() -> None:
+    folder = PROJECT / "docs" / "maintainers"
+    book = load_workbook(folder / "services-template.xlsx")
+    assert [c.value for c in book["services"][1]] == HEADINGS
+    assert _csv_rows(folder / "services-template.csv")[0] == HEADINGS
