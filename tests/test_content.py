@@ -1,0 +1,150 @@
+"""The bundled content keeps its promises: sourced, reviewed within a year, reachable, rendered.
+
+These tests read the real data/ folder. They fail when a record goes more than 12 months without a
+review, which is the point: a year-old phone number or deadline must be re-checked, not shipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from project import PROJECT
+from waymark.catalogue import Catalogue, load_catalogue
+from waymark.model import Record
+
+TODAY = dt.date.today()
+A_YEAR_AGO = TODAY - dt.timedelta(days=365)
+OFFICIAL_GUIDANCE_HOSTS = (
+    "gov.uk",
+    "gov.wales",
+    "gov.scot",
+    "nidirect.gov.uk",
+    "justice-ni.gov.uk",
+    "cps.gov.uk",
+    "college.police.uk",
+    "judiciary.uk",
+    "justice.gov.uk",
+    "nhs.uk",
+    "legislation.gov.uk",
+    "police.uk",
+    "psni.police.uk",
+    "copfs.gov.uk",
+    "scotcourts.gov.uk",
+    "parliament.uk",
+    "parliament.scot",
+)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(PROJECT / "data", TODAY)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _official(url: str) -> bool:
+    host = _host(url)
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_GUIDANCE_HOSTS)
+
+
+def _reviewed_recently(record: Record) -> bool:
+    checked = record.checked_on
+    return checked is not None and A_YEAR_AGO <= checked <= TODAY
+
+
+def test_every_order_cites_legislation_guidance_jurisdiction_and_a_recent_review(catalogue: Catalogue) -> None:
+    orders = sorted(catalogue.records["order"].values(), key=lambda r: r.id)
+    assert orders, "no orders in data/orders/"
+    problems = []
+    for order in orders:
+        d = order.data
+        if not any(_host(item["url"]) == "www.legislation.gov.uk" for item in d.get("legislation", [])):
+            problems.append(f"{order.id}: no legislation.gov.uk URL")
+        if not any(_official(item["url"]) for item in d.get("guidance", [])):
+            problems.append(f"{order.id}: no official guidance URL")
+        if not d.get("jurisdictions"):
+            problems.append(f"{order.id}: no jurisdiction")
+        if not _reviewed_recently(order):
+            problems.append(f"{order.id}: last_reviewed {d.get('last_reviewed')} is not within 12 months")
+    assert problems == []
+
+
+@pytest.mark.parametrize("type_name", ["housing", "nrpf", "support"])
+def test_every_duty_route_and_option_is_sourced_and_recently_reviewed(catalogue: Catalogue, type_name: str) -> None:
+    problems = []
+    for record in catalogue.records[type_name].values():
+        d = record.data
+        cited = [i["url"] for key in ("legislation", "guidance", "sources") for i in d.get(key, [])]
+        if not any(_official(url) for url in cited):
+            problems.append(f"{record.id}: cites no legislation or official guidance")
+        if not d.get("sources"):
+            problems.append(f"{record.id}: no sources")
+        if not d.get("jurisdictions"):
+            problems.append(f"{record.id}: no jurisdiction")
+        if not _reviewed_recently(record):
+            problems.append(f"{record.id}: last_reviewed {d.get('last_reviewed')} is not within 12 months")
+    assert problems == []
+
+
+def _national(record: Record, catalogue: Catalogue) -> bool:
+    """A service for a whole nation or the whole UK (not one region's)."""
+    return any(catalogue.areas[a].level in ("national", "nation") for a in record.data["areas"])
+
+
+def test_every_national_service_has_a_phone_or_text_route_a_source_and_a_recent_check(catalogue: Catalogue) -> None:
+    national = [s for s in catalogue.services if _national(s, catalogue)]
+    assert national, "no national services in data/services/"
+    problems = []
+    for service in national:
+        contact = service.data.get("contact") or {}
+        if not (contact.get("phones") or contact.get("texts")):
+            problems.append(f"{service.id}: no phone or text route")
+        if not any(urlsplit(s["url"]).scheme == "https" for s in service.data.get("sources", [])):
+            problems.append(f"{service.id}: no https source URL")
+        if not _reviewed_recently(service):
+            problems.append(f"{service.id}: last_verified {service.data.get('last_verified')} not within 12 months")
+    assert problems == []
+
+
+PHONE = re.compile(r"^\+?[0-9 ]{3,20}$")
+
+
+def test_phone_numbers_are_dialable_and_tel_links_match_them(catalogue: Catalogue, built_site: Path) -> None:
+    """Every number is digits and spaces, and its page links it as tel: with the same digits."""
+    problems = []
+    for service in catalogue.services:
+        contact = service.data.get("contact") or {}
+        html = (built_site / service.url / "index.html").read_text(encoding="utf-8")
+        for phone in contact.get("phones", []):
+            number = phone["number"]
+            if not PHONE.match(number):
+                problems.append(f"{service.id}: {number!r} is not a phone number")
+            elif "tel:" + number.replace(" ", "") not in html:
+                problems.append(f"{service.id}: page has no tel: link for {number}")
+    assert problems == []
+
+
+def test_each_service_page_shows_its_referral_route_and_the_date_it_was_checked(
+    catalogue: Catalogue, built_site: Path
+) -> None:
+    assert catalogue.services
+    problems = []
+    for service in catalogue.services:
+        html = (built_site / service.url / "index.html").read_text(encoding="utf-8")
+        if 'id="referral"' not in html:
+            problems.append(f"{service.id}: no referral section")
+        if f'datetime="{service.checked_on.isoformat()}"' not in html:  # type: ignore[union-attr]
+            problems.append(f"{service.id}: checked date not shown")
+    assert problems == []
+
+
+def test_no_refuge_is_located(catalogue: Catalogue) -> None:
+    """A refuge is reached through a helpline or referral, never an address (the schema rejects one)."""
+    refuges = [s for s in catalogue.services if "refuge" in s.data["categories"]]
+    assert all("address" not in s.data for s in refuges)
