@@ -58,6 +58,14 @@ def _reviewed_recently(record: Record) -> bool:
     return checked is not None and A_YEAR_AGO <= checked <= TODAY
 
 
+def _placed_and_dated(record: Record) -> list[str]:
+    """Problems every legal record is checked for: a jurisdiction, and a review within a year."""
+    problems = [] if record.data.get("jurisdictions") else [f"{record.id}: no jurisdiction"]
+    if not _reviewed_recently(record):
+        problems.append(f"{record.id}: last_reviewed {record.data.get('last_reviewed')} is not within 12 months")
+    return problems
+
+
 def test_every_order_cites_legislation_guidance_jurisdiction_and_a_recent_review(catalogue: Catalogue) -> None:
     orders = sorted(catalogue.records["order"].values(), key=lambda r: r.id)
     assert orders, "no orders in data/orders/"
@@ -68,10 +76,7 @@ def test_every_order_cites_legislation_guidance_jurisdiction_and_a_recent_review
             problems.append(f"{order.id}: no legislation.gov.uk URL")
         if not any(_official(item["url"]) for item in d.get("guidance", [])):
             problems.append(f"{order.id}: no official guidance URL")
-        if not d.get("jurisdictions"):
-            problems.append(f"{order.id}: no jurisdiction")
-        if not _reviewed_recently(order):
-            problems.append(f"{order.id}: last_reviewed {d.get('last_reviewed')} is not within 12 months")
+        problems += _placed_and_dated(order)
     assert problems == []
 
 
@@ -85,10 +90,7 @@ def test_every_duty_route_and_option_is_sourced_and_recently_reviewed(catalogue:
             problems.append(f"{record.id}: cites no legislation or official guidance")
         if not d.get("sources"):
             problems.append(f"{record.id}: no sources")
-        if not d.get("jurisdictions"):
-            problems.append(f"{record.id}: no jurisdiction")
-        if not _reviewed_recently(record):
-            problems.append(f"{record.id}: last_reviewed {d.get('last_reviewed')} is not within 12 months")
+        problems += _placed_and_dated(record)
     assert problems == []
 
 
