@@ -37,6 +37,19 @@ def test_every_survivor_facing_text_is_plain_english() -> None:
     assert hard == {}, f"below Flesch reading ease {MIN_READING_EASE}: rewrite in shorter words and sentences"
 
 
+def test_every_guide_page_is_plain_english() -> None:
+    """Hand-written pages for survivors (not the maintainers' guide) meet the same bar."""
+    pages = [p for p in (PROJECT / "docs").rglob("*.md") if "maintainers" not in p.parts]
+    assert len(pages) >= 3
+    scores = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[2]
+        scores[page.relative_to(PROJECT).as_posix()] = round(flesch_reading_ease(text), 1)
+    assert {p: s for p, s in scores.items() if s < MIN_READING_EASE} == {}
+
+
 @pytest.mark.parametrize("text", ["", "999"])
 def test_text_without_words_is_not_an_error(text: str) -> None:
     assert flesch_reading_ease(text) == 100.0

@@ -56,6 +56,7 @@ PAGE_TYPES = [
     "area",
     "category",
     "orders-hub",
+    "which-order-fits",
     "cover-your-tracks",
     "404",
 ]
@@ -72,6 +73,7 @@ def test_page_type_has_no_wcag_violations(page: Page, site_url: str, catalogue: 
         "area": _region(catalogue),
         "category": "categories/helpline/",
         "orders-hub": "orders/",
+        "which-order-fits": "orders/which-order-fits/",
         "cover-your-tracks": "cover-your-tracks/",
         "404": "404.html",
     }[kind]
