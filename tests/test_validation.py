@@ -199,3 +199,20 @@ def test_every_problem_is_reported_in_one_run(data: Path) -> None:
         for p in found
     )
     assert found == sorted(found), "problems are listed file by file, top to bottom"
+
+
+def test_which_order_fits_links_only_to_records_that_exist(tmp_path: Path) -> None:
+    data = Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+    (data / "which-order-fits.yaml").write_text(
+        "title: Which order fits?\nintro: Plain words.\nsituations:\n"
+        "  - heading: Someone is hurting you\n    points:\n"
+        "      - Ask for an [example order](example-ordr).\n"
+        "      - Or [find a service](services).\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_catalogue(data)
+    assert (
+        "data/which-order-fits.yaml:6: situations[0].points[0]: expected a link to a record id; "
+        "found 'example-ordr' (did you mean 'example-order'?)"
+    ) in str(caught.value)

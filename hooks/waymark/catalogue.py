@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .areas import Area, Category, read_areas, read_categories
+from .chooser import Chooser, read_chooser
 from .loader import SourceFile, load_yaml
 from .model import JURISDICTIONS, LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .parallel import map_chunks
@@ -38,6 +39,7 @@ class Catalogue:
     areas: dict[str, Area]
     categories: dict[str, Category]
     synonyms: list[Synonym] = field(default_factory=list)
+    chooser: Chooser | None = None  # data/which-order-fits.yaml, if present
     _helped_by: dict[str, list[Record]] = field(default_factory=dict)
 
     def of_type(self, rtype: RecordType) -> list[Record]:
@@ -213,6 +215,11 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
         problems += reference_problems(
             record.source, record.id, "related", "an order, housing duty, NRPF route or support option", legal
         )
+    chooser_src = shared_file("which-order-fits.yaml", required=False)
+    chooser = None
+    if chooser_src is not None and chooser_src.data is not None:
+        chooser, chooser_problems = read_chooser(chooser_src, set(legal))
+        problems += chooser_problems
     if problems:
         raise DataError(problems)
-    return Catalogue(data_dir, records, areas, categories, synonyms, dict(helped_by))
+    return Catalogue(data_dir, records, areas, categories, synonyms, chooser, dict(helped_by))

@@ -28,6 +28,7 @@ from .render import (
     search_page,
     service_page,
     service_toc,
+    which_order_fits,
 )
 from .shell import BODY, DESCRIPTION, SHELL_URI, TITLE
 
@@ -66,6 +67,13 @@ def generated_pages(catalogue: Catalogue, region: Region | None = None) -> dict[
                 lambda root, r=record: legal_page(r, catalogue, root),
             )
     add(SHELL_URI, TITLE, DESCRIPTION, lambda root: (BODY, service_toc()))
+    if catalogue.chooser is not None:
+        add(
+            "orders/which-order-fits.md",
+            catalogue.chooser.title,
+            catalogue.chooser.intro,
+            lambda root: which_order_fits(catalogue, root),
+        )
     add(
         "orders/index.md",
         ORDER.title,

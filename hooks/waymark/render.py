@@ -16,6 +16,7 @@ import jinja2
 
 from .areas import Area, Category
 from .catalogue import Catalogue
+from .chooser import point_html
 from .model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
 from .region import Region
 from .safe_markdown import render_markdown
@@ -208,7 +209,22 @@ def orders_hub(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
             groups.append({"id": group_id, "name": name, "kinds": kinds})
             headings.append((2, group_id, name))
             headings += [(3, f"{group_id}-{k['id']}", k["name"]) for k in kinds]
-    return _render("orders_hub.html", title=ORDER.title, groups=groups, root=root), _toc(headings)
+    return _render(
+        "orders_hub.html", title=ORDER.title, groups=groups, has_chooser=catalogue.chooser is not None, root=root
+    ), _toc(headings)
+
+
+def which_order_fits(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
+    """ "Which order fits?": situations in plain words, each linked to the records that answer it."""
+    chooser = catalogue.chooser
+    assert chooser is not None
+    urls = {r.id: r.url for records in catalogue.records.values() for r in records.values()}
+    situations = [
+        {"id": f"s{i + 1}", "heading": s.heading, "points": [point_html(p, urls, root) for p in s.points]}
+        for i, s in enumerate(chooser.situations)
+    ]
+    headings = [(2, s["id"], s["heading"]) for s in situations]
+    return _render("chooser.html", chooser=chooser, situations=situations, root=root), _toc(headings)
 
 
 HUB_INTROS = {

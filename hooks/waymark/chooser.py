@@ -1,0 +1,98 @@
+"""data/which-order-fits.yaml: "which order fits?" in plain words, linked to the order records.
+
+    title: Which order fits?
+    intro: Find what is happening to you, then open the order to read more.
+    situations:
+      - heading: Someone you live with is hurting or scaring you
+        points:
+          - Ask the family court for a [non-molestation order](non-molestation-order). It can ...
+
+Each point is one or two plain sentences; `[words](id)` links to a legal record by its id (an
+order, housing duty, NRPF route or support option, or `services` for Find a service). An id that
+does not exist is a data error like any other, so the page never links to nothing. The file is
+optional: without it there is no page (a regional copy may delete it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .loader import SourceFile
+from .problems import Problem, did_you_mean, shown
+
+RECORD_LINK = re.compile(r"\[([^\]]+)\]\(([a-z0-9]+(?:-[a-z0-9]+)*)\)")
+PAGE_LINKS = {"services": "services/", "search": "search/", "orders": "orders/"}
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One situation and the plain points that answer it."""
+
+    heading: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """The whole page."""
+
+    title: str
+    intro: str
+    situations: tuple[Situation, ...]
+
+
+def read_chooser(src: SourceFile, legal_ids: set[str]) -> tuple[Chooser | None, list[Problem]]:
+    """Read and check the file; every problem reported with its line."""
+    data = src.data
+    if not isinstance(data, dict) or not isinstance(data.get("situations"), list):
+        return None, [Problem(src.shown_path, 1, "", "", "a mapping with title, intro and situations", shown(data))]
+    problems = []
+    for key in ("title", "intro"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problems.append(Problem(src.shown_path, src.line_of((key,)), "", key, "plain text", shown(data.get(key))))
+    situations = []
+    known = legal_ids | set(PAGE_LINKS)
+    for i, entry in enumerate(data["situations"]):
+        heading = entry.get("heading") if isinstance(entry, dict) else None
+        points = entry.get("points") if isinstance(entry, dict) else None
+        if not isinstance(heading, str) or not isinstance(points, list) or not points:
+            line = src.line_of(("situations", i))
+            problems.append(Problem(src.shown_path, line, "", f"situations[{i}]", "heading and points", shown(entry)))
+            continue
+        for j, point in enumerate(points):
+            path = ("situations", i, "points", j)
+            if not isinstance(point, str):
+                problems.append(Problem(src.shown_path, src.line_of(path), "", "point", "plain text", shown(point)))
+                continue
+            for _, target in RECORD_LINK.findall(point):
+                if target not in known:
+                    problems.append(
+                        Problem(
+                            src.shown_path,
+                            src.line_of(path),
+                            "",
+                            f"situations[{i}].points[{j}]",
+                            "a link to a record id",
+                            repr(target),
+                            did_you_mean(target, known),
+                        )
+                    )
+        situations.append(Situation(heading, tuple(p for p in points if isinstance(p, str))))
+    if problems:
+        return None, problems
+    return Chooser(data["title"], data["intro"], tuple(situations)), []
+
+
+def point_html(point: str, urls: dict[str, str], root: str) -> Markup:
+    """One point as HTML: text escaped, `[words](id)` linked to the record's page."""
+    out, last = [], 0
+    for match in RECORD_LINK.finditer(point):
+        out.append(escape(point[last : match.start()]))
+        url = PAGE_LINKS.get(match.group(2)) or urls[match.group(2)]
+        out.append(Markup('<a href="{}">{}</a>').format(root + url, match.group(1)))
+        last = match.end()
+    out.append(escape(point[last:]))
+    return Markup("").join(out)
