@@ -33,6 +33,7 @@ from lunr.trimmer import trimmer
 
 from .areas import Area
 from .catalogue import Catalogue
+from .chooser import RECORD_LINK
 from .model import LEGAL_TYPES, ORDER, ORDER_KINDS, SERVICE, Record
 from .safe_markdown import render_markdown
 from .synonyms import Synonym
@@ -79,6 +80,10 @@ def core_documents(catalogue: Catalogue, pages: Sequence[tuple[str, str, str]]) 
                     "where": " ".join(data["jurisdictions"]).replace("-", " "),
                 }
             )
+    chooser = catalogue.chooser
+    if chooser is not None:  # a generated guide: not among the hand-written `pages`
+        text = " ".join(RECORD_LINK.sub(r"\1", p) for s in chooser.situations for p in (s.heading, *s.points))
+        pages = [*pages, ("orders/which-order-fits/", chooser.title, f"{chooser.intro} {text}")]
     for url, title, text in pages:
         docs.append({"u": url, "t": title, "k": "Guide", "s": text[:160], "aka": "", "body": text, "where": ""})
     for category in catalogue.categories.values():

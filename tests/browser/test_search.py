@@ -35,6 +35,7 @@ FINDS = {
     "MARAC": "support/marac-referral/",
     "SARC": "categories/sexual-violence/",
     "ocupation order": "orders/occupation-order/",  # one letter missing
+    "which order fits": "orders/which-order-fits/",
 }
 
 
