@@ -125,6 +125,8 @@ def _check_file(job: FileJob) -> tuple[SourceFile | None, list[Problem]]:
         return None, [*problems, Problem(shown_path, 1, path.stem, "", f"a {rtype.singular} record (a mapping)", found)]
     problems += schema_problems(src, path.stem, schema_validator(data_dir / "schema", rtype.name))
     problems += text_problems(src, path.stem, rtype, today)
+    if not problems:
+        src.drop_lines()
     return src, problems
 
 

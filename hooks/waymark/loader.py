@@ -34,9 +34,20 @@ class SourceFile:
     shown_path: str
     data: Any = None
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    lines_dropped: bool = False  # see drop_lines
+
+    def drop_lines(self) -> None:
+        """Forget the line map of a file that had no problems (cheaper to pass between processes).
+
+        A later cross-reference problem still gets its line: `line_of` reads the file again.
+        """
+        self.lines, self.lines_dropped = {}, True
 
     def line_of(self, path: FieldPath) -> int:
         """The line of the value at `path`, or of its nearest parent that has one."""
+        if self.lines_dropped:
+            self.lines = load_yaml(self.path, self.shown_path)[0].lines
+            self.lines_dropped = False
         while path:
             if path in self.lines:
                 return self.lines[path]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .areas import Area, Category
 from .catalogue import Catalogue
@@ -75,7 +76,22 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["tel"] = tel_href
     env.filters["audience"] = lambda key: AUDIENCES.get(key, key)
+    env.globals["card"] = service_card
     return env
+
+
+def service_card(root: str, record: Record) -> Markup:
+    """A service's card (name, organisation, summary, first phone) as HTML.
+
+    The same card appears on many pages of one build (its area, region, nation, the pages of
+    areas it covers); it is rendered once per link depth and kept on the record, which is
+    rebuilt from the YAML on every build, so a card never outlives its data.
+    """
+    cards: dict[str, Markup] = record.__dict__.setdefault("_cards", {})
+    if root not in cards:
+        macro = environment().get_template("_macros.html").module.service_card  # type: ignore[attr-defined]
+        cards[root] = Markup(macro(root, record))
+    return cards[root]
 
 
 def _render(template: str, **context: Any) -> str:

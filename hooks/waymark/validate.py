@@ -144,7 +144,8 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
         top = path[0] if path else ""
         if top in ("sources", "legislation", "guidance"):
             continue
-        for match in MARKDOWN_LINK.finditer(text):
+        # Most text has no link and no tag: a substring test is far cheaper than the patterns.
+        for match in MARKDOWN_LINK.finditer(text) if "](" in text else ():
             if not ALLOWED_LINK.match(match.group(1)):
                 add(
                     path,
@@ -152,10 +153,10 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
                     shown(match.group(1)),
                     "other links are removed for safety",
                 )
-        for match in AUTOLINK.finditer(text):
+        for match in AUTOLINK.finditer(text) if "<" in text else ():
             if not ALLOWED_LINK.match(match.group(1)):
                 add(path, "links that start https://, http://, tel: or mailto:", shown(match.group(1)))
-        for match in HTML_TAG.finditer(text):
+        for match in HTML_TAG.finditer(text) if "<" in text else ():
             add(path, "text without HTML tags", shown(match.group(0)), "record text is shown as written; use Markdown")
         if top in PLAIN_FIELDS and re.search(r"[*_`#\[\]]", text):
             add(path, "plain text (no Markdown)", shown(text))
