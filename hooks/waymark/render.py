@@ -116,9 +116,24 @@ def _jurisdiction_text(record: Record) -> tuple[str, str]:
     return join_names(here), join_names(other) if other else ""
 
 
+#: Above this many helping services, a legal page shows UK- and nation-wide ones as cards and the
+#: local ones as a compact list (a duty every council carries out may have hundreds of services).
+CARD_LIMIT = 20
+
+
+def _helpers(record: Record, catalogue: Catalogue) -> tuple[list[Record], list[Record]]:
+    """(services shown as cards, services shown in the compact list) for a legal record's page."""
+    helped_by = catalogue.helped_by(record.id)
+    if len(helped_by) <= CARD_LIMIT:
+        return helped_by, []
+    wide = [s for s in helped_by if any(catalogue.areas[a].level in ("national", "nation") for a in s.data["areas"])]
+    return wide, [s for s in helped_by if s not in wide]
+
+
 def legal_page(record: Record, catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
     """An order, housing duty, NRPF route or support option page."""
     data = record.data
+    cards, compact = _helpers(record, catalogue)
     sections = [(field, heading, field.replace("_", "-")) for field, heading in record.type.sections if data.get(field)]
     related = [r for r in (catalogue.legal(i) for i in data.get("related") or []) if r]
     kicker = ORDER_KINDS[data["kind"]].split(" (")[0] if record.type is ORDER else record.type.title
@@ -132,7 +147,9 @@ def legal_page(record: Record, catalogue: Catalogue, root: str) -> tuple[str, li
         kicker=kicker,
         sections=sections,
         related=related,
-        helped_by=catalogue.helped_by(record.id),
+        helped_by=cards,
+        helped_by_local=compact,
+        area_names={a.id: a.name for a in catalogue.areas.values()} if compact else {},
         jurisdictions=here,
         other_jurisdictions=other,
         status_label=STATUS_LABELS.get(data.get("status", "")),
