@@ -51,12 +51,14 @@ class Catalogue:
         """Every service, sorted by name."""
         return self.of_type(SERVICE)
 
+    @functools.cached_property
+    def legal_records(self) -> dict[str, Record]:
+        """Every order, housing duty, NRPF route and support option, by id."""
+        return {rid: r for rtype in LEGAL_TYPES for rid, r in self.records[rtype.name].items()}
+
     def legal(self, record_id: str) -> Record | None:
         """The order, housing duty, NRPF route or support option with this id."""
-        for rtype in LEGAL_TYPES:
-            if record_id in self.records[rtype.name]:
-                return self.records[rtype.name][record_id]
-        return None
+        return self.legal_records.get(record_id)
 
     def helped_by(self, record_id: str) -> list[Record]:
         """Services whose `helps_with` names this legal record."""

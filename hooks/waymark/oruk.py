@@ -16,18 +16,17 @@ Facts a foreign feed lacks (for example who can refer) are reported as missing, 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import uuid
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, service_reference_problems
+from .catalogue import Catalogue
 from .loader import SourceFile
-from .model import SERVICE, Record
-from .sheets import RowProblem, SheetError, same_record, write_record
-from .validate import ID_PATTERN, schema_problems, schema_validator, text_problems
+from .model import Record
+from .sheets import RowProblem, SheetError, save_records, service_problems, slug
+from .validate import ID_PATTERN
 
 NAMESPACE = uuid.UUID("6b1d2a52-9a0e-5c3b-8f43-0c5b8f2f7a10")  # Waymark's uuid5 namespace
 TAXONOMY = "waymark"
@@ -208,10 +207,6 @@ def export_oruk(catalogue: Catalogue, site_url: str = "") -> dict[str, Any]:
 # ---------------------------------------------------------------- import
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _summary_of(text: str) -> str:
     """Plain first sentences of a description, at most 300 characters."""
     plain = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", text).strip()
@@ -326,7 +321,7 @@ def oruk_to_record(service: dict[str, Any], catalogue: Catalogue) -> tuple[str, 
     if sources:
         data["sources"] = sources
     data = {k: v for k, v in data.items() if v not in (None, "", [], {})}
-    record_id = extra.get("record_id") or _slug(str(service.get("name") or ""))
+    record_id = extra.get("record_id") or slug(str(service.get("name") or ""))
     return str(record_id), data
 
 
@@ -339,8 +334,6 @@ def import_oruk(path: Path, catalogue: Catalogue, dry_run: bool = False) -> tupl
     """
     raw = json.loads(path.read_text(encoding="utf-8"))
     services = raw.get("contents", [raw]) if isinstance(raw, dict) else raw
-    check = schema_validator(catalogue.data_dir / "schema", SERVICE.name)
-    legal = {rid: r for rtype, rs in catalogue.records.items() if rtype != "service" for rid, r in rs.items()}
     problems: list[RowProblem] = []
     records: list[tuple[str, dict[str, Any]]] = []
     seen: set[str] = set()
@@ -353,19 +346,9 @@ def import_oruk(path: Path, catalogue: Catalogue, dry_run: bool = False) -> tupl
             )
         seen.add(record_id)
         src = SourceFile(path, f"{path.name} service {number}", data)
-        found = schema_problems(src, record_id, check) + text_problems(src, record_id, SERVICE, dt.date.today())
-        found += service_reference_problems(src, record_id, catalogue.categories, catalogue.areas, legal)
+        found = service_problems(src, record_id, catalogue)
         problems += [RowProblem(number, f"{label}: {p.field}", p.expected, p.found, p.hint, "service") for p in found]
         records.append((record_id, data))
     if problems:
         raise SheetError(path.name, problems)
-    existing = catalogue.records["service"]
-    created, updated, unchanged = [], [], []
-    for record_id, data in records:
-        if record_id in existing and same_record(existing[record_id].data, data):
-            unchanged.append(record_id)
-            continue
-        (updated if record_id in existing else created).append(record_id)
-        if not dry_run:
-            write_record(catalogue.data_dir, record_id, data)
-    return created, updated, unchanged
+    return save_records(records, catalogue, dry_run)

@@ -29,6 +29,7 @@ import yaml
 from .catalogue import Catalogue, service_reference_problems
 from .loader import FieldPath, SourceFile, dotted
 from .model import SERVICE, Record
+from .problems import Problem
 from .validate import ID_PATTERN, schema_problems, schema_validator, text_problems
 
 LIST_SEP = ";"
@@ -222,7 +223,8 @@ def read_sheet(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
+    """A record id made from a name: "Leeds IDVA Service" -> "leeds-idva-service"."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
@@ -310,7 +312,7 @@ def record_of_row(row: dict[str, Any]) -> tuple[str, dict[str, Any], list[tuple[
         value = _parse(column, row.get(column.name), problems)
         if value is not None and value != []:
             _put(data, column.path, value)
-    record_id = _text(row.get("id")) or _slug(str(data.get("name", "")))
+    record_id = _text(row.get("id")) or slug(str(data.get("name", "")))
     return record_id, data, problems
 
 
@@ -325,14 +327,20 @@ def _column_of(field: str) -> str:
     return found
 
 
+def service_problems(src: SourceFile, record_id: str, catalogue: Catalogue) -> list[Problem]:
+    """Every problem `make check` would find in this service record, were it a file in data/."""
+    check = schema_validator(catalogue.data_dir / "schema", SERVICE.name)
+    problems = schema_problems(src, record_id, check) + text_problems(src, record_id, SERVICE, dt.date.today())
+    legal = catalogue.legal_records
+    return problems + service_reference_problems(src, record_id, catalogue.categories, catalogue.areas, legal)
+
+
 def check_rows(
     rows: list[tuple[int, dict[str, Any]]], catalogue: Catalogue, sheet_name: str
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[RowProblem]]:
     """Every row as (id, data), and every problem found in any row."""
     unknown = [h for h in (rows[0][1] if rows else {}) if h not in HEADINGS]
     problems = [RowProblem(1, h, "one of the documented columns", repr(h)) for h in unknown]
-    check = schema_validator(catalogue.data_dir / "schema", SERVICE.name)
-    legal = {rid: r for rtype, rs in catalogue.records.items() if rtype != "service" for rid, r in rs.items()}
     seen: dict[str, int] = {}
     records = []
     for number, row in rows:
@@ -346,8 +354,7 @@ def check_rows(
             )
         seen[record_id] = number
         src = SourceFile(Path(sheet_name), f"{sheet_name} row {number}", data)
-        found = schema_problems(src, record_id, check) + text_problems(src, record_id, SERVICE, dt.date.today())
-        found += service_reference_problems(src, record_id, catalogue.categories, catalogue.areas, legal)
+        found = service_problems(src, record_id, catalogue)
         problems += [RowProblem(number, _column_of(p.field), p.expected, p.found, p.hint) for p in found]
         records.append((record_id, data))
     return records, problems
@@ -397,6 +404,25 @@ def write_record(data_dir: Path, record_id: str, data: dict[str, Any]) -> None:
     temporary.replace(target)
 
 
+def save_records(
+    records: list[tuple[str, dict[str, Any]]], catalogue: Catalogue, dry_run: bool = False
+) -> tuple[list[str], list[str], list[str]]:
+    """Write each checked (id, data) whose file does not already say the same.
+
+    Returns the ids (created, updated, unchanged); with `dry_run`, writes nothing.
+    """
+    existing = catalogue.records["service"]
+    created, updated, unchanged = [], [], []
+    for record_id, data in records:
+        if record_id in existing and same_record(existing[record_id].data, data):
+            unchanged.append(record_id)
+            continue
+        (updated if record_id in existing else created).append(record_id)
+        if not dry_run:
+            write_record(catalogue.data_dir, record_id, data)
+    return created, updated, unchanged
+
+
 @dataclass
 class ImportResult:
     """What an import did: ids created, updated and left as they were."""
@@ -419,19 +445,9 @@ def import_sheet(path: Path, catalogue: Catalogue, dry_run: bool = False) -> Imp
     records, problems = check_rows(rows, catalogue, path.name)
     if problems:
         raise SheetError(path.name, problems)
-    existing = catalogue.records["service"]
-    result = ImportResult([], [], [], sorted(set(existing) - {rid for rid, _ in records}))
-    writes = []
-    for record_id, data in records:
-        if record_id in existing and same_record(existing[record_id].data, data):
-            result.unchanged.append(record_id)
-            continue
-        (result.updated if record_id in existing else result.created).append(record_id)
-        writes.append((record_id, data))
-    if not dry_run:
-        for record_id, data in writes:
-            write_record(catalogue.data_dir, record_id, data)
-    return result
+    created, updated, unchanged = save_records(records, catalogue, dry_run)
+    not_in_sheet = sorted(set(catalogue.records["service"]) - {rid for rid, _ in records})
+    return ImportResult(created, updated, unchanged, not_in_sheet)
 
 
 def export_sheet(path: Path, catalogue: Catalogue, area: str | None = None) -> int:
