@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .privacy import POLICY
+from .privacy import content_security_policy
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -25,8 +25,7 @@ PERMISSIONS_POLICY = (
 
 def security_headers(script_hashes: Iterable[str]) -> dict[str, str]:
     """The headers every response carries; `script_hashes` are the CSP hashes of all pages."""
-    hashes = "".join(" " + h for h in sorted(set(script_hashes)))
-    csp = "; ".join(POLICY).replace("{hashes}", hashes) + "; frame-ancestors 'none'"
+    csp = content_security_policy(script_hashes) + "; frame-ancestors 'none'"
     return {
         "Content-Security-Policy": csp,
         "Referrer-Policy": "no-referrer",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 
 _ANCHOR = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
@@ -61,14 +62,19 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def content_security_policy(html: str) -> str:
-    """The page's policy: only this site, no inline script except those hashed at build."""
-    hashes = "".join(" " + h for h in inline_script_hashes(html))
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    """The policy: only this site, no inline script except those hashed at build."""
+    hashes = "".join(" " + h for h in sorted(set(script_hashes)))
     return "; ".join(POLICY).replace("{hashes}", hashes)
 
 
-def add_security_meta(html: str) -> str:
-    """Put the CSP and referrer policy first in <head> (after the charset), before anything loads."""
+def add_security_meta(html: str, script_hashes: Iterable[str] | None = None) -> str:
+    """Put the CSP and referrer policy first in <head> (after the charset), before anything loads.
+
+    `script_hashes`: the page's `inline_script_hashes`, when the caller already has them.
+    """
+    if script_hashes is None:
+        script_hashes = inline_script_hashes(html)
     match = _HEAD_OPEN.search(html)
     if match is None:
         return html
@@ -76,7 +82,7 @@ def add_security_meta(html: str) -> str:
     if charset and charset.start() - match.end() < 200:
         match = charset
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script_hashes)}">'
         '<meta name="referrer" content="no-referrer">'
     )
     return html[: match.end()] + meta + html[match.end() :]

@@ -78,8 +78,9 @@ class Site:
     def finish_html(self, html: str) -> str:
         """Every page, including theme pages such as 404: safe links, exit control, CSP."""
         html = self.quick_exit.insert(harden_links(html))
-        self.script_hashes.update(inline_script_hashes(html))
-        return add_security_meta(html)
+        hashes = inline_script_hashes(html)
+        self.script_hashes.update(hashes)
+        return add_security_meta(html, hashes)
 
     def finish_template(self, output: str, template_name: str) -> str:
         """Theme pages rendered outside the page loop (404.html); sitemaps pass through."""
