@@ -94,13 +94,8 @@ def test_every_duty_route_and_option_is_sourced_and_recently_reviewed(catalogue:
     assert problems == []
 
 
-def _national(record: Record, catalogue: Catalogue) -> bool:
-    """A service for a whole nation or the whole UK (not one region's)."""
-    return any(catalogue.areas[a].level in ("national", "nation") for a in record.data["areas"])
-
-
 def test_every_national_service_has_a_phone_or_text_route_a_source_and_a_recent_check(catalogue: Catalogue) -> None:
-    national = [s for s in catalogue.services if _national(s, catalogue)]
+    national = [s for s in catalogue.services if catalogue.is_wide(s)]
     assert national, "no national services in data/services/"
     problems = []
     for service in national:

@@ -60,6 +60,10 @@ class Catalogue:
         """The order, housing duty, NRPF route or support option with this id."""
         return self.legal_records.get(record_id)
 
+    def is_wide(self, service: Record) -> bool:
+        """True for a service covering the whole UK or a whole nation (not only local places)."""
+        return any(self.areas[a].level in ("national", "nation") for a in service.data["areas"])
+
     def helped_by(self, record_id: str) -> list[Record]:
         """Services whose `helps_with` names this legal record."""
         return self._helped_by.get(record_id, [])

@@ -31,9 +31,7 @@ def local_services(data_dir: Path) -> list[Path]:
     """Service files whose areas are all regions or local authorities."""
     catalogue = load_catalogue(data_dir)
     return [
-        data_dir / "services" / f"{service.id}.yaml"
-        for service in catalogue.services
-        if all(catalogue.areas[a].level in ("region", "local-authority") for a in service.data["areas"])
+        data_dir / "services" / f"{service.id}.yaml" for service in catalogue.services if not catalogue.is_wide(service)
     ]
 
 

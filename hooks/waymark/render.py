@@ -126,7 +126,7 @@ def _helpers(record: Record, catalogue: Catalogue) -> tuple[list[Record], list[R
     helped_by = catalogue.helped_by(record.id)
     if len(helped_by) <= CARD_LIMIT:
         return helped_by, []
-    wide = [s for s in helped_by if any(catalogue.areas[a].level in ("national", "nation") for a in s.data["areas"])]
+    wide = [s for s in helped_by if catalogue.is_wide(s)]
     return wide, [s for s in helped_by if s not in wide]
 
 
