@@ -32,11 +32,8 @@ def test_every_survivor_facing_text_is_plain_english() -> None:
         for field in ("summary", "for_you")
         if record.data.get(field)
     ]
-    chooser = catalogue.chooser
-    if chooser is not None:  # "Which order fits?": link labels stay, link targets go
-        texts += [
-            ("data/which-order-fits.yaml", RECORD_LINK.sub(r"\1", " ".join(s.points))) for s in chooser.situations
-        ]
+    for chooser in catalogue.choosers:  # "Which order fits?": link labels stay, link targets go
+        texts += [(f"data/{chooser.id}.yaml", RECORD_LINK.sub(r"\1", " ".join(s.points))) for s in chooser.situations]
     assert texts, "no records to measure"
     hard = {where: round(flesch_reading_ease(text), 1) for where, text in texts}
     hard = {where: score for where, score in hard.items() if score < MIN_READING_EASE}

@@ -130,7 +130,7 @@ def test_refuge_with_an_address_is_rejected(data: Path) -> None:
     path = data / "services" / "example-refuge.yaml"
     path.write_text(path.read_text() + "address:\n  town: Testtown\n", encoding="utf-8")
     [problem] = problems_for(data)
-    assert "[example-refuge] address: expected no address (A refuge's address is never published.)" in problem
+    assert "[example-refuge] address: expected no address (The address of a refuge or other confidential" in problem
 
 
 def test_refuge_postcode_in_text_is_rejected(data: Path) -> None:

@@ -39,7 +39,7 @@ class Catalogue:
     areas: dict[str, Area]
     categories: dict[str, Category]
     synonyms: list[Synonym] = field(default_factory=list)
-    chooser: Chooser | None = None  # data/which-order-fits.yaml, if present
+    choosers: list[Chooser] = field(default_factory=list)  # data/which-order-fits*.yaml
     _helped_by: dict[str, list[Record]] = field(default_factory=dict)
 
     def of_type(self, rtype: RecordType) -> list[Record]:
@@ -223,11 +223,13 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None) -> Catalogue:
         problems += reference_problems(
             record.source, record.id, "related", "an order, housing duty, NRPF route or support option", legal
         )
-    chooser_src = shared_file("which-order-fits.yaml", required=False)
-    chooser = None
-    if chooser_src is not None and chooser_src.data is not None:
-        chooser, chooser_problems = read_chooser(chooser_src, set(legal))
-        problems += chooser_problems
+    choosers = []
+    for chooser_path in sorted(data_dir.glob("which-order-fits*.yaml")):
+        chooser_src = shared_file(chooser_path.name)
+        if chooser_src is not None and chooser_src.data is not None:
+            chooser, chooser_problems = read_chooser(chooser_src, set(legal))
+            problems += chooser_problems
+            choosers += [chooser] if chooser else []
     if problems:
         raise DataError(problems)
-    return Catalogue(data_dir, records, areas, categories, synonyms, chooser, dict(helped_by))
+    return Catalogue(data_dir, records, areas, categories, synonyms, choosers, dict(helped_by))

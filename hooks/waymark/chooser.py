@@ -1,6 +1,11 @@
-"""data/which-order-fits.yaml: "which order fits?" in plain words, linked to the order records.
+"""data/which-order-fits*.yaml: "which order fits?" in plain words, linked to the order records.
+
+One file per body of law: `which-order-fits.yaml` (England and Wales, page orders/which-order-fits/),
+`which-order-fits-scotland.yaml` (orders/which-order-fits-scotland/) and so on; the page's id is
+the file name.
 
     title: Which order fits?
+    jurisdictions: [england, wales]
     intro: Find what is happening to you, then open the order to read more.
     situations:
       - heading: Someone you live with is hurting or scaring you
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .loader import SourceFile
+from .model import JURISDICTIONS
 from .problems import Problem, did_you_mean, shown
 
 RECORD_LINK = re.compile(r"\[([^\]]+)\]\(([a-z0-9]+(?:-[a-z0-9]+)*)\)")
@@ -39,9 +45,16 @@ class Situation:
 class Chooser:
     """The whole page."""
 
+    id: str
     title: str
     intro: str
     situations: tuple[Situation, ...]
+    jurisdictions: tuple[str, ...] = ("england", "wales")
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the page."""
+        return f"orders/{self.id}/"
 
 
 def read_chooser(src: SourceFile, legal_ids: set[str]) -> tuple[Chooser | None, list[Problem]]:
@@ -50,6 +63,19 @@ def read_chooser(src: SourceFile, legal_ids: set[str]) -> tuple[Chooser | None, 
     if not isinstance(data, dict) or not isinstance(data.get("situations"), list):
         return None, [Problem(src.shown_path, 1, "", "", "a mapping with title, intro and situations", shown(data))]
     problems = []
+    jurisdictions = data.get("jurisdictions", ["england", "wales"])
+    if not isinstance(jurisdictions, list) or not jurisdictions or not set(jurisdictions) <= set(JURISDICTIONS):
+        line = src.line_of(("jurisdictions",))
+        problems.append(
+            Problem(
+                src.shown_path,
+                line,
+                "",
+                "jurisdictions",
+                f"a list from {', '.join(JURISDICTIONS)}",
+                shown(jurisdictions),
+            )
+        )
     for key in ("title", "intro"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             problems.append(Problem(src.shown_path, src.line_of((key,)), "", key, "plain text", shown(data.get(key))))
@@ -83,7 +109,8 @@ def read_chooser(src: SourceFile, legal_ids: set[str]) -> tuple[Chooser | None, 
         situations.append(Situation(heading, tuple(p for p in points if isinstance(p, str))))
     if problems:
         return None, problems
-    return Chooser(data["title"], data["intro"], tuple(situations)), []
+    chooser_id = src.path.stem
+    return Chooser(chooser_id, data["title"], data["intro"], tuple(situations), tuple(jurisdictions)), []
 
 
 def point_html(point: str, urls: dict[str, str], root: str) -> Markup:

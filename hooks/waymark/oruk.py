@@ -173,6 +173,12 @@ def service_to_oruk(record: Record, catalogue: Catalogue, site_url: str = "") ->
         "eligibility_notes": eligibility.get("notes"),
         "phones": contact.get("phones"),
         "texts": contact.get("texts"),
+        "schedule": contact.get("schedule"),
+        "relay_uk": contact.get("relay_uk"),
+        "bsl": contact.get("bsl"),
+        "interpreters": d.get("interpreters"),
+        "confidential_location": d.get("confidential_location"),
+        "not_verified": d.get("not_verified"),
         "record_id": record.id,
     }
     attributes.append(_term(record.id, "record", json.dumps({k: v for k, v in extra.items() if v}, sort_keys=True)))
@@ -272,6 +278,9 @@ def oruk_to_record(service: dict[str, Any], catalogue: Catalogue) -> tuple[str, 
     schedules = [s.get("description") for s in service.get("schedules") or [] if s.get("description")]
     if schedules:
         contact["hours"] = "; ".join(schedules)
+    for key in ("schedule", "relay_uk", "bsl"):
+        if extra.get(key):
+            contact[key] = extra[key]
     if flag("open-24-7") is not None:
         contact["open_24_7"] = flag("open-24-7")
     data["contact"] = contact
@@ -299,6 +308,9 @@ def oruk_to_record(service: dict[str, Any], catalogue: Catalogue) -> tuple[str, 
     languages = [str(lang["name"]) for lang in service.get("languages") or [] if lang.get("name")]
     if languages:
         data["languages"] = languages
+    for key in ("interpreters", "confidential_location", "not_verified"):
+        if extra.get(key) is not None:
+            data[key] = extra[key]
     if values.get("accessibility"):
         data["accessibility"] = values["accessibility"]
     if values.get("helps-with"):

@@ -67,12 +67,12 @@ def generated_pages(catalogue: Catalogue, region: Region | None = None) -> dict[
                 lambda root, r=record: legal_page(r, catalogue, root),
             )
     add(SHELL_URI, TITLE, DESCRIPTION, lambda root: (BODY, service_toc()))
-    if catalogue.chooser is not None:
+    for chooser in catalogue.choosers:
         add(
-            "orders/which-order-fits.md",
-            catalogue.chooser.title,
-            catalogue.chooser.intro,
-            lambda root: which_order_fits(catalogue, root),
+            f"orders/{chooser.id}.md",
+            chooser.title,
+            chooser.intro,
+            lambda root, c=chooser: which_order_fits(c, catalogue, root),
         )
     add(
         "orders/index.md",

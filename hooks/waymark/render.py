@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .areas import Area, Category
 from .catalogue import Catalogue
-from .chooser import point_html
+from .chooser import Chooser, point_html
 from .model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
 from .region import Region
 from .safe_markdown import render_markdown
@@ -76,6 +76,7 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["tel"] = tel_href
     env.filters["audience"] = lambda key: AUDIENCES.get(key, key)
+    env.filters["jurisdiction"] = lambda key: JURISDICTIONS.get(key, key)
     env.globals["card"] = service_card
     return env
 
@@ -242,15 +243,13 @@ def orders_hub(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
             groups.append({"id": group_id, "name": name, "kinds": kinds})
             headings.append((2, group_id, name))
             headings += [(3, f"{group_id}-{k['id']}", k["name"]) for k in kinds]
-    return _render(
-        "orders_hub.html", title=ORDER.title, groups=groups, has_chooser=catalogue.chooser is not None, root=root
-    ), _toc(headings)
+    return _render("orders_hub.html", title=ORDER.title, groups=groups, choosers=catalogue.choosers, root=root), _toc(
+        headings
+    )
 
 
-def which_order_fits(catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
+def which_order_fits(chooser: Chooser, catalogue: Catalogue, root: str) -> tuple[str, list[TocEntry]]:
     """ "Which order fits?": situations in plain words, each linked to the records that answer it."""
-    chooser = catalogue.chooser
-    assert chooser is not None
     urls = {r.id: r.url for records in catalogue.records.values() for r in records.values()}
     situations = [
         {"id": f"s{i + 1}", "heading": s.heading, "points": [point_html(p, urls, root) for p in s.points]}

@@ -80,10 +80,9 @@ def core_documents(catalogue: Catalogue, pages: Sequence[tuple[str, str, str]]) 
                     "where": " ".join(data["jurisdictions"]).replace("-", " "),
                 }
             )
-    chooser = catalogue.chooser
-    if chooser is not None:  # a generated guide: not among the hand-written `pages`
+    for chooser in catalogue.choosers:  # generated guides: not among the hand-written `pages`
         text = " ".join(RECORD_LINK.sub(r"\1", p) for s in chooser.situations for p in (s.heading, *s.points))
-        pages = [*pages, ("orders/which-order-fits/", chooser.title, f"{chooser.intro} {text}")]
+        pages = [*pages, (chooser.url, chooser.title, f"{chooser.intro} {text}")]
     for url, title, text in pages:
         docs.append({"u": url, "t": title, "k": "Guide", "s": text[:160], "aka": "", "body": text, "where": ""})
     for category in catalogue.categories.values():

@@ -42,7 +42,7 @@ class Column:
 
     name: str
     path: FieldPath
-    kind: str  # text | list | bool | int | date | contacts | sources
+    kind: str  # text | list | bool | int | date | contacts | sources | lines | schedule
     help: str
 
 
@@ -61,6 +61,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("website", ("contact", "website"), "text", "Web address (https://...)."),
     Column("webchat", ("contact", "webchat"), "text", "Web chat address."),
     Column("hours", ("contact", "hours"), "text", "Opening hours in words."),
+    Column("schedule", ("contact", "schedule"), "schedule", "Hours as data, one line each: mon-fri 09:00-17:00"),
+    Column("relay_uk", ("contact", "relay_uk"), "text", "Number to dial through Relay UK, e.g. 18001 0808 2000 247."),
+    Column("bsl", ("contact", "bsl"), "text", "BSL video relay or BSL contact page (https://...)."),
     Column("open_24_7", ("contact", "open_24_7"), "bool", "yes if open 24 hours every day."),
     Column("self_referral", ("referral", "self"), "bool", "yes if people can contact it themselves (required)."),
     Column("professional_referral", ("referral", "professional"), "bool", "yes if workers can refer (required)."),
@@ -71,14 +74,22 @@ COLUMNS: tuple[Column, ...] = (
     Column("max_age", ("eligibility", "max_age"), "int", "Oldest age served."),
     Column("nrpf_accepted", ("eligibility", "nrpf_accepted"), "bool", "yes if it supports people with NRPF."),
     Column("eligibility_notes", ("eligibility", "notes"), "text", "Other eligibility notes."),
-    Column("languages", ("languages",), "list", "Languages offered, separated by ;"),
+    Column("languages", ("languages",), "list", "Languages staff speak (English names), separated by ;"),
+    Column("interpreters", ("interpreters",), "bool", "yes if its own sources say it uses interpreters."),
     Column("accessibility", ("accessibility",), "list", "Access options (e.g. Relay UK; BSL), separated by ;"),
     Column("helps_with", ("helps_with",), "list", "Ids of orders, housing duties, NRPF routes it helps with."),
+    Column(
+        "confidential_location",
+        ("confidential_location",),
+        "bool",
+        "yes for a refuge or any service whose location must never be published.",
+    ),
     Column("street", ("address", "street"), "text", "Street address. NEVER for a refuge."),
     Column("town", ("address", "town"), "text", "Town. NEVER for a refuge."),
     Column("postcode", ("address", "postcode"), "text", "Postcode. NEVER for a refuge."),
     Column("last_verified", ("last_verified",), "date", "Date a person last checked it: YYYY-MM-DD (required)."),
     Column("sources", ("sources",), "sources", "Pages checked, one per line: title | https://address (required)."),
+    Column("not_verified", ("not_verified",), "lines", "Facts left out, one per line: what to check, where."),
 )
 HEADINGS = [c.name for c in COLUMNS]
 _CONTACT_PARTS = ("number", "label", "hours", "free")
@@ -144,7 +155,44 @@ def cell(column: Column, record: Record) -> Any:
         return "\n".join(_contact_line(item) for item in value)
     if column.kind == "sources":
         return "\n".join(f"{s.get('title', '')} {PART_SEP} {s.get('url', '')}" for s in value)
+    if column.kind == "lines":
+        return "\n".join(value)
+    if column.kind == "schedule":
+        return "\n".join(f"{_days_text(s['days'])} {s['opens']}-{s['closes']}" for s in value)
     return value
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _days_text(days: list[str]) -> str:
+    """mon-fri for a run of days, mon,wed for others."""
+    positions = sorted(DAYS.index(d) for d in days)
+    if len(positions) > 2 and positions == list(range(positions[0], positions[-1] + 1)):
+        return f"{DAYS[positions[0]]}-{DAYS[positions[-1]]}"
+    return ",".join(DAYS[i] for i in positions)
+
+
+_SCHEDULE_LINE = re.compile(r"^([a-z,-]+)\s+(\d\d:\d\d)-(\d\d:\d\d)$")
+
+
+def _schedule(text: str, problems: list[tuple[str, str, str]], column: str) -> list[dict[str, Any]]:
+    """Lines like "mon-fri 09:00-17:00" as schedule entries."""
+    out = []
+    for line in filter(None, (line.strip().lower() for line in text.split("\n"))):
+        match = _SCHEDULE_LINE.match(line)
+        days: list[str] = []
+        for part in match.group(1).split(",") if match else []:
+            first, _, last = part.partition("-")
+            if first not in DAYS or (last and last not in DAYS):
+                days = []
+                break
+            days += list(DAYS[DAYS.index(first) : DAYS.index(last or first) + 1])
+        if not match or not days:
+            problems.append((column, "days and hours such as mon-fri 09:00-17:00", repr(line)))
+            continue
+        out.append({"days": days, "opens": match.group(2), "closes": match.group(3)})
+    return out
 
 
 def rows_of(records: Iterable[Record]) -> Iterator[list[Any]]:
@@ -282,6 +330,10 @@ def _parse(column: Column, raw: Any, problems: list[tuple[str, str, str]]) -> An
                     item[key] = part
             items.append(item)
         return items
+    if column.kind == "lines":
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    if column.kind == "schedule":
+        return _schedule(text, problems, column.name)
     if column.kind == "sources":
         sources = []
         for line in filter(None, (line.strip() for line in text.split("\n"))):
@@ -459,40 +511,30 @@ def export_sheet(path: Path, catalogue: Catalogue, area: str | None = None) -> i
 
 def template_rows() -> list[list[Any]]:
     """The template: headings and one example row a maintainer replaces."""
-    return [
-        list(HEADINGS),
-        [
-            "example-idva-service",
-            "Example IDVA Service",
-            "Example Council",
-            "Independent advisers for people at high risk from a partner or family member.",
-            "",
-            "idva",
-            "england",
-            "england",
-            "0300 000 0000 | Referrals | Monday to Friday, 9am to 5pm",
-            "",
-            "idva@example.org",
-            "https://example.org/idva",
-            "",
-            "Monday to Friday, 9am to 5pm",
-            "no",
-            "yes",
-            "yes",
-            "Refer by email with the DASH risk checklist.",
-            "",
-            "everyone",
-            "16",
-            "",
-            "yes",
-            "",
-            "English",
-            "Relay UK",
-            "",
-            "",
-            "",
-            "",
-            dt.date.today().isoformat(),
-            "IDVA service page | https://example.org/idva",
-        ],
-    ]
+    example = {
+        "id": "example-idva-service",
+        "name": "Example IDVA Service",
+        "organisation": "Example Council",
+        "summary": "Independent advisers for people at high risk from a partner or family member.",
+        "categories": "idva",
+        "areas": "england",
+        "jurisdictions": "england",
+        "phones": "0300 000 0000 | Referrals | Monday to Friday, 9am to 5pm",
+        "email": "idva@example.org",
+        "website": "https://example.org/idva",
+        "hours": "Monday to Friday, 9am to 5pm",
+        "schedule": "mon-fri 09:00-17:00",
+        "open_24_7": "no",
+        "self_referral": "yes",
+        "professional_referral": "yes",
+        "referral_how": "Refer by email with the DASH risk checklist.",
+        "for": "everyone",
+        "min_age": "16",
+        "nrpf_accepted": "yes",
+        "languages": "English",
+        "interpreters": "yes",
+        "accessibility": "Relay UK",
+        "last_verified": dt.date.today().isoformat(),
+        "sources": "IDVA service page | https://example.org/idva",
+    }
+    return [list(HEADINGS), [example.get(column.name, "") for column in COLUMNS]]

@@ -52,10 +52,45 @@ class SchemaCheck:
         return True
 
 
+def _inline_refs(node: Any, file: Path, cache: dict[Path, Any]) -> Any:
+    """`node` with every `$ref` ("other.schema.json#/$defs/x" or "#/$defs/x") replaced by its target.
+
+    Editors follow the references themselves; both validators here get one self-contained schema.
+    Keywords beside a `$ref` (a title, a description, minItems) are kept and win.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, file, cache) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _inline_refs(v, file, cache) for k, v in node.items() if k != "$ref"}
+    if "$ref" not in node:
+        return out
+    target_name, _, pointer = node["$ref"].partition("#")
+    target_file = (file.parent / target_name).resolve() if target_name else file
+    if target_file not in cache:
+        cache[target_file] = json.loads(target_file.read_text(encoding="utf-8"))
+    target: Any = cache[target_file]
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    resolved = _inline_refs(target, target_file, cache)
+    if isinstance(resolved, dict):
+        resolved = {k: v for k, v in resolved.items() if k not in ("$schema", "$id", "$defs")}
+        return {**resolved, **out}
+    return resolved
+
+
+def load_schema(schema_dir: Path, type_name: str) -> dict[str, Any]:
+    """One record type's schema with its references resolved."""
+    path = (schema_dir / f"{type_name}.schema.json").resolve()
+    schema: dict[str, Any] = _inline_refs(json.loads(path.read_text(encoding="utf-8")), path, {})
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
 @functools.cache
 def schema_validator(schema_dir: Path, type_name: str) -> SchemaCheck:
     """The compiled checks for one record type (cached: schemas do not change in a run)."""
-    schema = json.loads((schema_dir / f"{type_name}.schema.json").read_text(encoding="utf-8"))
+    schema = load_schema(schema_dir, type_name)
     Draft202012Validator.check_schema(schema)
     # The schemas use only keywords draft-07 already had, so fastjsonschema's draft-07 code agrees.
     fast = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"}, use_default=False)
