@@ -25,7 +25,8 @@ system:
 	  if [ -n "$$missing" ]; then \
 	    if command -v apt-get >/dev/null 2>&1; then \
 	      SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "installing Debian packages:$$missing"; \
-	      $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	      $$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	      DEBIAN_FRONTEND=noninteractive $$SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq $$missing >/dev/null; \
 	    else echo "missing:$$missing and apt-get is not available: install them" >&2; exit 1; fi; fi
 
 check: $(STAMP)
@@ -37,12 +38,13 @@ build: $(STAMP)
 serve: build
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+LINTED := hooks tests conftest.py
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
-test: $(STAMP) system
-	$(BIN)/ruff check hooks tests
+test: lint system
 	$(BIN)/python -m pytest
 
 # make import SHEET=services.xlsx   (add DRY=1 to check only) · make export SHEET=services.csv [AREA=id]

@@ -1,15 +1,56 @@
-"""Where the project and its test fixtures are, and how to copy the project for a test."""
+"""Shared test helpers: where the project and its fixtures are, copies of the project, running the CLI.
+
+Every test module imports its helpers from here (never from another test module).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from waymark import bench
+from waymark.tools import workspace
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+#: The date fixture data is checked against, so its review dates never age (see WAYMARK_TODAY).
+FIXTURE_TODAY = "2026-11-23"
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data."""
-    return bench.copy_project(PROJECT, dest, data)
+    return workspace.copy_project(PROJECT, dest, data)
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def waymark_env(project: Path, fixture_date: bool = True) -> dict[str, str]:
+    """The environment `make` gives the CLI, for a copy of the project."""
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    if fixture_date:
+        env["WAYMARK_TODAY"] = FIXTURE_TODAY
+    return env
+
+
+def run_waymark(
+    project: Path, *args: str, fixture_date: bool = True, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """`python -m waymark ARGS` in a copy of the project, as `make` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "waymark", *args],
+        cwd=project,
+        env=waymark_env(project, fixture_date),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )

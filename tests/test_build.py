@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -10,32 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import FIXTURES, PROJECT, copy_project
-from waymark.cli import build_site
-
-
-def tree_digest(folder: Path) -> str:
-    """One hash of every file's path and bytes under `folder`."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def run_waymark(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "waymark", *args], cwd=project, env=env, capture_output=True, text=True, timeout=300
-    )
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The made-up fixture data built strictly with the real config, docs and theme."""
-    project = copy_project(tmp_path_factory.mktemp("fixture-project"), FIXTURES / "data")
-    build_site(project / "mkdocs.yml", project / "site")
-    return project / "site"
+from project import FIXTURE_TODAY, FIXTURES, PROJECT, copy_project, run_waymark, tree_digest
 
 
 def read(site: Path, url: str) -> str:
@@ -158,7 +132,7 @@ def test_plain_mkdocs_build_with_bad_data_stops_before_touching_site(tmp_path: P
     assert run_waymark(project, "build").returncode == 0
     before = tree_digest(project / "site")
     (project / "data" / "housing" / "example-duty.yaml").write_bytes(b"name: \xff\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WAYMARK_TODAY": FIXTURE_TODAY}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,

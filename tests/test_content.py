@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from project import PROJECT
-from waymark.catalogue import Catalogue, load_catalogue
-from waymark.model import Record
+from waymark.data.catalogue import Catalogue, load_catalogue
+from waymark.data.model import Record
 
 TODAY = dt.date.today()
 A_YEAR_AGO = TODAY - dt.timedelta(days=365)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from project import FIXTURES, copy_project
-from test_build import run_waymark
-from waymark.catalogue import load_catalogue
+from project import FIXTURES, copy_project, run_waymark
+from waymark.data.catalogue import load_catalogue
 
 
 def test_new_region_from_a_clean_copy(tmp_path: Path) -> None:
@@ -25,7 +24,7 @@ def test_new_region_from_a_clean_copy(tmp_path: Path) -> None:
         ("west-of-england", "West of England", "england")
     ]
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "    region: {name: West of England, area: west-of-england, jurisdiction: england}" in config
+    assert '    region: {name: "West of England", area: "west-of-england", jurisdiction: "england"}' in config
     assert run_waymark(project, "build").returncode == 0
 
 
@@ -33,7 +32,7 @@ def test_new_region_refuses_bad_settings_and_changes_nothing(tmp_path: Path) -> 
     project = copy_project(tmp_path, FIXTURES / "data")
     files = sorted(p.name for p in (project / "data" / "services").iterdir())
     refused = run_waymark(project, "new-region", "--id", "West England", "--name", "West")
-    assert refused.returncode == 1 and "ID: expected lowercase words joined by hyphens" in refused.stderr
+    assert refused.returncode == 1 and "ID: expected lowercase letters, digits and single hyphens" in refused.stderr
     refused = run_waymark(project, "new-region", "--id", "west", "--name", "West", "--nation", "mercia")
     assert refused.returncode == 1 and "NATION: expected one of england" in refused.stderr
     assert sorted(p.name for p in (project / "data" / "services").iterdir()) == files

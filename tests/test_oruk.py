@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
-from project import FIXTURES, PROJECT
-from test_build import run_waymark, tree_digest
-from waymark.catalogue import load_catalogue
-from waymark.oruk import export_oruk, import_oruk
-from waymark.sheets import SheetError, same_record
+from project import FIXTURES, PROJECT, run_waymark, tree_digest
+from waymark.data.catalogue import load_catalogue
+from waymark.tools.oruk import export_oruk, import_oruk
+from waymark.tools.service_import import ImportRefused, same_record
 
 SCHEMA = json.loads((Path(__file__).parent / "oruk" / "service.json").read_text(encoding="utf-8"))
 
@@ -83,7 +82,7 @@ def test_foreign_feed_reports_what_is_missing_and_writes_nothing(data: Path, tmp
     }
     feed.write_text(json.dumps({"contents": [service]}), encoding="utf-8")
     before = tree_digest(data)
-    with pytest.raises(SheetError) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_oruk(feed, load_catalogue(data))
     text = str(caught.value)
     for missing in ("categories", "referral", "sources", "areas[0]"):

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 from project import PROJECT
-from waymark.catalogue import load_catalogue
-from waymark.chooser import RECORD_LINK
-from waymark.readability import MIN_READING_EASE, flesch_reading_ease, syllables
+from waymark.data.catalogue import load_catalogue
+from waymark.data.chooser import RECORD_LINK
+from waymark.data.readability import MIN_READING_EASE, flesch_reading_ease, syllables
 
 
 def test_syllables_and_scores_behave_like_flesch() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from project import FIXTURES
-from waymark import render
-from waymark.catalogue import load_catalogue
+from waymark.build import render
+from waymark.build.settings import Settings
+from waymark.data.catalogue import load_catalogue
 
 
 def test_many_helping_services_show_wide_ones_as_cards_and_local_ones_compact(
@@ -16,11 +17,12 @@ def test_many_helping_services_show_wide_ones_as_cards_and_local_ones_compact(
     helpers = {s.id for s in catalogue.helped_by("example-order")}
     assert {"example-helpline", "example-idva"} <= helpers
 
-    small, _ = render.legal_page(order, catalogue, "../../")
+    renderer = render.Renderer(catalogue, Settings())
+    small = renderer.legal_page(order, "../../")
     assert small.count('class="wm-card"') == len(helpers) and 'id="help-local"' not in small
 
     monkeypatch.setattr(render, "CARD_LIMIT", 1)
-    large, _ = render.legal_page(order, catalogue, "../../")
+    large = render.Renderer(catalogue, Settings()).legal_page(order, "../../")
     assert 'id="help-local"' in large
     cards, compact = large.split('id="help-local"')
     assert "Example Helpline" in cards and "North Testshire IDVA Service" not in cards

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from project import FIXTURES, PROJECT
-from test_build import run_waymark, tree_digest
-from waymark.catalogue import load_catalogue
-from waymark.sheets import COLUMNS, HEADINGS, SheetError, export_sheet, import_sheet, read_sheet, write_sheet
+from project import FIXTURES, PROJECT, run_waymark, tree_digest
+from waymark.data.catalogue import load_catalogue
+from waymark.tools.service_import import ImportRefused
+from waymark.tools.sheets import COLUMNS, HEADINGS, export_sheet, import_sheet, read_sheet, write_sheet
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_edited_sheet_updates_and_creates_records_then_reimport_changes_nothing(
     sheet = tmp_path / f"services{suffix}"
     export_sheet(sheet, catalogue)
     rows = [list(HEADINGS)] + [
-        [row[h] if row.get(h) is not None else "" for h in HEADINGS] for _, row in read_sheet(sheet)
+        [row[h] if row.get(h) is not None else "" for h in HEADINGS] for _, row in read_sheet(sheet).rows
     ]
     col = {h: i for i, h in enumerate(HEADINGS)}
     rows[1][col["hours"]] = "Monday to Friday, 8am to 8pm"
@@ -116,9 +116,9 @@ def test_every_bad_row_is_reported_by_row_and_column_and_nothing_is_written(data
     _write_csv(sheet, rows)
     before = tree_digest(data)
 
-    with pytest.raises(SheetError) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_sheet(sheet, load_catalogue(data))
-    found = {(p.row, p.column) for p in caught.value.problems}
+    found = {(p.number, p.where) for p in caught.value.problems}
     bad_row, dup_row = len(rows) - 1, len(rows)
     assert {
         (refuge + 1, "street/town/postcode"),
@@ -142,7 +142,7 @@ def test_phone_typed_as_a_number_in_excel_is_refused(data: Path, tmp_path: Path)
     phones = HEADINGS.index("phones") + 1
     rows.cell(row=2, column=phones, value=8000000000)  # Excel's view of "0800 000 0000"
     book.save(sheet)
-    with pytest.raises(SheetError, match=r"row 2, column phones: expected the number typed as text"):
+    with pytest.raises(ImportRefused, match=r"row 2, column phones: expected the number typed as text"):
         import_sheet(sheet, load_catalogue(data))
 
 

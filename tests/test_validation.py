@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from waymark.catalogue import load_catalogue
-from waymark.problems import DataError
+from waymark.data.catalogue import load_catalogue
+from waymark.data.problems import ERROR, DataError
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 TODAY = dt.date(2026, 11, 23)
@@ -21,11 +22,11 @@ def data(tmp_path: Path) -> Path:
 
 
 def problems_for(data: Path) -> list[str]:
-    """Every problem line a run reports (empty when the data is valid)."""
+    """Every error a run reports (empty when the data is valid); warnings are left out."""
     try:
         load_catalogue(data, today=TODAY)
     except DataError as err:
-        return [str(p) for p in err.problems]
+        return [str(p) for p in err.problems if p.severity == ERROR]
     return []
 
 
@@ -60,12 +61,17 @@ def test_wrong_type_names_file_line_field_expected_and_found(data: Path) -> None
     edit(path, "min_age: 16", "min_age: sixteen")
     [problem] = problems_for(data)
     assert problem.startswith(f"data/services/example-helpline.yaml:{line_of(path, 'min_age')}:")
-    assert "[example-helpline] eligibility.min_age: expected a integer; found str 'sixteen'" in problem
+    assert "[example-helpline] eligibility.min_age: expected a whole number; found text 'sixteen'" in problem
 
 
 def test_missing_required_field(data: Path) -> None:
     path = data / "orders" / "example-order.yaml"
-    edit(path, "summary: A made-up order used in tests. It tells the person hurting you to stay away.\n", "")
+    edit(
+        path,
+        "summary: A made-up order used in tests. It tells the person hurting you to stay away."
+        " It is a pilot in some areas only.\n",
+        "",
+    )
     [problem] = problems_for(data)
     assert "data/orders/example-order.yaml:" in problem
     assert "summary: expected a value (this field is required); found nothing" in problem
@@ -136,13 +142,13 @@ def test_refuge_with_an_address_is_rejected(data: Path) -> None:
 def test_refuge_postcode_in_text_is_rejected(data: Path) -> None:
     edit(data / "services" / "example-refuge.yaml", "Reach them through the helpline.", "Reach them at TE1 2AB.")
     [problem] = problems_for(data)
-    assert "summary: expected no postcode or address for a refuge; found 'TE1 2AB'" in problem
+    assert "summary: expected nothing that locates a confidential place (found a postcode); found 'TE1 2AB'" in problem
 
 
 def test_raw_html_in_markdown_is_rejected(data: Path) -> None:
     edit(data / "orders" / "example-order.yaml", "Use form EX1.", "Use <script>alert(1)</script> form EX1.")
     found = problems_for(data)
-    assert any("how_to_apply: expected text without HTML tags; found '<script>'" in p for p in found)
+    assert any("how_to_apply: expected text without HTML; found '<script>'" in p for p in found)
 
 
 def test_malformed_yaml_points_at_the_line(data: Path) -> None:
@@ -216,3 +222,50 @@ def test_which_order_fits_links_only_to_records_that_exist(tmp_path: Path) -> No
         "data/which-order-fits.yaml:6: situations[0].points[0]: expected a link to a record id; "
         "found 'example-ordr' (did you mean 'example-order'?)"
     ) in str(caught.value)
+
+
+# ---------------------------------------------------------------- content rules, reported by `make check`
+
+
+def test_a_legal_record_with_only_unofficial_sources_is_an_error_with_its_line(data: Path) -> None:
+    path = data / "orders" / "example-order.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("https://www.legislation.gov.uk/ukpga/2000/1/section/1", "https://lawfirm.example/order")
+    text = text.replace("https://www.gov.uk/example", "https://blog.example/order")
+    path.write_text(text, encoding="utf-8")
+    (data / "source-hosts.yaml").write_text("official: [gov.uk]\nspecialist: []\nweak: [blog.example]\n")
+    [problem] = problems_for(data)
+    assert problem.startswith(f"data/orders/example-order.yaml:{line_of(path, 'sources:')}: [example-order] sources:")
+    assert "expected at least one official source" in problem
+
+
+def test_a_record_past_its_review_age_is_an_error_with_its_line(data: Path) -> None:
+    path = data / "housing" / "example-duty.yaml"
+    edit(path, "last_reviewed: 2026-03-01", "last_reviewed: 2025-03-01")
+    [problem] = problems_for(data)
+    assert problem.startswith(f"data/housing/example-duty.yaml:{line_of(path, 'last_reviewed')}: [example-duty]")
+    assert "last_reviewed: expected a check within the last 365 days; found 2025-03-01" in problem
+
+
+def test_a_summary_below_the_reading_ease_bar_is_an_error_with_its_line(data: Path) -> None:
+    path = data / "nrpf" / "example-route.yaml"
+    text = path.read_text(encoding="utf-8")
+    hard = "Notwithstanding statutory considerations, applicants demonstrating eligibility must substantiate it."
+    path.write_text(re.sub(r"^summary: .*$", f"summary: {hard}", text, flags=re.M), encoding="utf-8")
+    [problem] = problems_for(data)
+    assert problem.startswith(f"data/nrpf/example-route.yaml:{line_of(path, 'summary')}: [example-route] summary:")
+    assert "expected plain English (Flesch reading ease at least 60)" in problem
+
+
+def test_a_phone_number_typed_in_a_legal_record_names_the_service_that_holds_it(data: Path) -> None:
+    path = data / "orders" / "example-order.yaml"
+    edit(path, "It can stop someone contacting you.", "It can stop someone contacting you. Call 0800 000 0000.")
+    [problem] = problems_for(data)
+    assert "for_you: expected no phone number here: a number lives only in its service record" in problem
+    assert "(write [[example-helpline]])" in problem
+
+
+def test_a_pilot_summary_must_say_it_is_a_pilot(data: Path) -> None:
+    edit(data / "orders" / "example-order.yaml", " It is a pilot in some areas only.", "")
+    [problem] = problems_for(data)
+    assert "summary: expected a summary that says the status (pilot / some areas / only in)" in problem

@@ -1,1 +1,17 @@
-"""Waymark: load, validate and render the domestic abuse and sexual violence directory."""
+"""Waymark: signposting and legal options for domestic abuse and sexual violence, built from YAML records.
+
+The package, one room per concern:
+
+    data/      read YAML (bounded), validate (schema, text rules, content rules), the catalogue
+    build/     settings, rendering (templates, cards, Markdown, contents lists), privacy (links, CSP), deploy headers
+    features/  one browser feature per folder (Python, template, JS, CSS, browser test): exit, search…
+    glue/      the MkDocs adapter: generated pages, the fast page writer, the finishing rules for every page
+    tools/     the command line and what it runs: sheets, ORUK, new region, offline copy, stale, bench
+
+Imports point one way: tools -> glue -> features -> build -> data. Only glue/ and tools/ import MkDocs.
+"""
+
+from pathlib import Path
+
+#: The project folder (mkdocs.yml, data/, docs/): two levels above this package (hooks/waymark/).
+PROJECT = Path(__file__).resolve().parents[2]

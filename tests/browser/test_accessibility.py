@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from project import PROJECT
-from waymark.catalogue import Catalogue, load_catalogue
+from waymark.data.catalogue import Catalogue, load_catalogue
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()

@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Outside
+from chromium_fixtures import Outside
 from playwright.sync_api import Page
-from waymark.offline import make_offline_copy, spell_out_links
+from waymark.tools.offline import make_offline_copy, spell_out_links
 
 
 def test_links_to_folders_name_their_file() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Outside
+from chromium_fixtures import Outside
 from playwright.sync_api import Page
 
 CSP_WATCH = """

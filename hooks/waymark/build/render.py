@@ -1,0 +1,279 @@
+"""Render catalogue data into page bodies with autoescaping Jinja templates.
+
+Nothing else in Waymark writes HTML for records. Templates live by page type in build/templates/
+and by feature in features/<name>/; they receive plain data and decide no policy. Every method
+takes `root`, the relative prefix from the page to the site root, so links work from a folder,
+a zip or any host path. A page's contents list is read from the headings of its body (`toc`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..data.catalogue import Catalogue
+from ..data.chooser import PAGE_LINKS, RECORD_LINK, Chooser
+from ..data.model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
+from ..data.places import Area, Category
+from .cards import TEMPLATE_CARD, card_data
+from .markdown import expand_references, markdown_escape, render_markdown
+from .settings import Settings, tel_href
+
+TEMPLATES = Path(__file__).parent / "templates"
+FEATURES = Path(__file__).parent.parent / "features"
+AUDIENCES = {
+    "everyone": "Everyone",
+    "women": "Women",
+    "men": "Men",
+    "lgbt": "LGBT+ people",
+    "black-minoritised": "Black and minoritised people",
+    "deaf": "Deaf people",
+    "disabled": "Disabled people",
+    "older": "Older people",
+    "children-young-people": "Children and young people",
+}
+STATUS_LABELS = {
+    "pilot": "Pilot: only in some areas so far",
+    "partly-in-force": "Only partly in force",
+    "not-in-force": "Not in force yet",
+    "unconfirmed": "Not confirmed: check before relying on it",
+}
+JURISDICTION_GROUPS = (
+    ("england-wales", "England and Wales", {"england", "wales"}),
+    ("scotland", "Scotland", {"scotland"}),
+    ("northern-ireland", "Northern Ireland", {"northern-ireland"}),
+)
+HUB_INTROS = {
+    "housing": "What your council must do if you are homeless or at risk because of abuse, and how "
+    "to stay safe in your home. The law differs in England, Wales, Scotland and Northern Ireland.",
+    "nrpf": "If your visa says no recourse to public funds, you can still get help. These routes give "
+    "money, somewhere to live or a way to stay. Get advice from a regulated immigration adviser.",
+    "support": "Money, child maintenance, legal aid and how workers make safeguarding and MARAC referrals.",
+}
+#: Above this many helping services, a legal page shows UK- and nation-wide ones as cards and the
+#: local ones as a compact list (a duty every council carries out may have hundreds of services).
+CARD_LIMIT = 20
+
+
+def long_date(value: dt.date) -> str:
+    """23 November 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def sms_href(number: str) -> str:
+    """An sms: link target for a text number."""
+    return "sms:" + re.sub(r"[^0-9+]", "", number)
+
+
+def join_names(names: list[str]) -> str:
+    """England, Wales and Scotland."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja environment: autoescape on; templates by page type and by feature."""
+    folders = [TEMPLATES, *sorted(p for p in FEATURES.iterdir() if p.is_dir() and not p.name.startswith("_"))]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a build: no file check per page
+    )
+    env.filters["long_date"] = long_date
+    env.filters["tel"] = tel_href
+    env.filters["sms"] = sms_href
+    env.filters["audience"] = lambda key: AUDIENCES.get(key, key)
+    env.filters["jurisdiction"] = lambda key: JURISDICTIONS.get(key, key)
+    return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    """One template rendered with `context`."""
+    return environment().get_template(name).render(**context)
+
+
+class Renderer:
+    """Page bodies for one catalogue and its settings."""
+
+    def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
+        self.catalogue = catalogue
+        self.settings = settings
+        self._cards: dict[tuple[str, str], Markup] = {}
+
+    # ------------------------------------------------------------------ shared pieces
+
+    def card(self, root: str, record: Record) -> Markup:
+        """A service's card; rendered once per link depth and reused on every page that lists it."""
+        key = (root, record.id)
+        if key not in self._cards:
+            macro = environment().get_template("_card.html").module.card  # type: ignore[attr-defined]
+            self._cards[key] = Markup(macro(root, card_data(record)))
+        return self._cards[key]
+
+    def card_template(self) -> Markup:
+        """The `<template>` search and the filters clone for a card."""
+        macro = environment().get_template("_card.html").module.card_template  # type: ignore[attr-defined]
+        return Markup(macro(TEMPLATE_CARD))
+
+    def markdown(self, text: str | None, root: str) -> Markup:
+        """Record Markdown with `[[service-id]]` and `[[emergency]]` expanded, as safe HTML."""
+        if not text:
+            return Markup("")
+
+        def service(ref: str) -> str:
+            record = self.catalogue.service(ref)
+            if record is None:  # the validator refuses unknown ids; never fail a page over it
+                return markdown_escape(ref)
+            contact = record.data["contact"]
+            numbers = [f"[{p['number']}]({tel_href(p['number'])})" for p in contact.get("phones") or []]
+            numbers += [f"text [{t['number']}]({sms_href(t['number'])})" for t in contact.get("texts") or []]
+            named = f"[{markdown_escape(record.name)}]({root}{record.url})"
+            return f"{named} ({', '.join(numbers)})" if numbers else named
+
+        emergency = re.sub(r"\b999\b", "[999](tel:999)", markdown_escape(self.settings.emergency))
+        return render_markdown(expand_references(text, service, emergency))
+
+    def render(self, template: str, root: str, **context: Any) -> str:
+        """A template with the shared context every page body may use."""
+        return render_template(
+            template,
+            root=root,
+            card=functools.partial(self.card, root),
+            md=functools.partial(self.markdown, root=root),
+            **context,
+        )
+
+    def area_list(self) -> list[Area]:
+        """Every area below the whole UK, in tree order."""
+        return list(self.catalogue.areas["national"].descendants())
+
+    # ------------------------------------------------------------------ record pages
+
+    def legal_page(self, record: Record, root: str) -> str:
+        """An order, housing duty, NRPF route or support option page."""
+        data = record.data
+        helped_by = self.catalogue.helped_by(record.id)
+        cards, compact = helped_by, []
+        if len(helped_by) > CARD_LIMIT:
+            cards = [s for s in helped_by if self.catalogue.is_wide(s)]
+            compact = [s for s in helped_by if s not in cards]
+        sections = [(f, heading, f.replace("_", "-")) for f, heading in record.type.sections if data.get(f)]
+        related = [r for r in (self.catalogue.legal(i) for i in data.get("related") or []) if r]
+        kicker = ORDER_KINDS[data["kind"]].split(" (")[0] if record.type is ORDER else record.type.title
+        here = [JURISDICTIONS[j] for j in JURISDICTIONS if j in data["jurisdictions"]]
+        other = [JURISDICTIONS[j] for j in JURISDICTIONS if j not in data["jurisdictions"]]
+        return self.render(
+            "legal.html",
+            root,
+            record=record,
+            d=data,
+            rtype=record.type,
+            kicker=kicker,
+            sections=sections,
+            related=related,
+            helped_by=cards,
+            helped_by_local=compact,
+            area_names={a.id: a.name for a in self.catalogue.areas.values()} if compact else {},
+            jurisdictions=join_names(here),
+            other_jurisdictions=join_names(other) if other else "",
+            status_label=STATUS_LABELS.get(data.get("status", ""), ""),
+        )
+
+    def service_page(self, record: Record, root: str) -> str:
+        """A service page: contact first, then referral route, eligibility and sources."""
+        data = record.data
+        helps_with = [r for r in (self.catalogue.legal(i) for i in data.get("helps_with") or []) if r]
+        return self.render(
+            "service.html",
+            root,
+            record=record,
+            d=data,
+            helps_with=helps_with,
+            areas=[self.catalogue.areas[a] for a in data["areas"]],
+            categories=[self.catalogue.categories[c] for c in data["categories"]],
+        )
+
+    def area_page(self, area: Area, root: str) -> str:
+        """Services in an area, then the wider services that cover it."""
+        title = area.name if area.level != "national" else "Services across the whole UK"
+        return self.render(
+            "area.html",
+            root,
+            area=area,
+            title=title,
+            trail=list(reversed(area.ancestors())),
+            local=self.catalogue.services_in(area),
+            covering=self.catalogue.services_covering(area),
+        )
+
+    def category_page(self, category: Category, root: str) -> str:
+        """Services in one category."""
+        return self.render(
+            "category.html",
+            root,
+            category=category,
+            services=self.catalogue.services_in_category(category),
+            area_names={a.id: a.name for a in self.catalogue.areas.values()},
+        )
+
+    def which_order_fits(self, chooser: Chooser, root: str) -> str:
+        """ "Which order fits?": situations in plain words, each linked to the records that answer it."""
+        urls = {r.id: r.url for records in self.catalogue.records.values() for r in records.values()} | PAGE_LINKS
+
+        def point(text: str) -> Markup:
+            linked = RECORD_LINK.sub(lambda m: f"[{m.group(1)}]({root}{urls[m.group(2)]})", text)
+            html = str(self.markdown(linked, root))
+            return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+        situations = [
+            {"id": f"s{i + 1}", "heading": s.heading, "points": [point(p) for p in s.points]}
+            for i, s in enumerate(chooser.situations)
+        ]
+        others = [c for c in self.catalogue.choosers if c is not chooser]
+        return self.render("chooser.html", root, chooser=chooser, situations=situations, others=others)
+
+    # ------------------------------------------------------------------ hubs and indexes (in the nav)
+
+    def areas_index(self, root: str) -> str:
+        """The area tree."""
+        return self.render("areas_index.html", root, national=self.catalogue.areas["national"])
+
+    def categories_index(self, root: str) -> str:
+        """Every category with its number of services."""
+        counts = {c: len(self.catalogue.services_in_category(cat)) for c, cat in self.catalogue.categories.items()}
+        return self.render(
+            "categories_index.html", root, categories=list(self.catalogue.categories.values()), counts=counts
+        )
+
+    def orders_hub(self, root: str) -> str:
+        """Orders compared side by side: per jurisdiction, per kind."""
+        groups = []
+        for group_id, name, members in JURISDICTION_GROUPS:
+            in_group = [r for r in self.catalogue.of_type(ORDER) if members & set(r.data["jurisdictions"])]
+            kinds = [
+                {"id": k, "name": label, "records": [r for r in in_group if r.data["kind"] == k]}
+                for k, label in ORDER_KINDS.items()
+            ]
+            kinds = [k for k in kinds if k["records"]]
+            if kinds:
+                groups.append({"id": group_id, "name": name, "kinds": kinds})
+        return self.render("orders_hub.html", root, title=ORDER.title, groups=groups, choosers=self.catalogue.choosers)
+
+    def legal_hub(self, rtype: RecordType, root: str) -> str:
+        """Housing duties, NRPF routes or support options, grouped by jurisdiction."""
+        groups = []
+        for group_id, name, members in JURISDICTION_GROUPS:
+            records = [r for r in self.catalogue.of_type(rtype) if members & set(r.data["jurisdictions"])]
+            if records:
+                groups.append({"id": group_id, "name": name, "records": records})
+        return self.render(
+            "legal_hub.html", root, rtype=rtype, title=rtype.title, intro=HUB_INTROS[rtype.name], groups=groups
+        )

@@ -1,0 +1,319 @@
+"""The catalogue: every validated record, area and category, and the links between them.
+
+`load_catalogue` is the one entry point: it loads, validates and cross-checks everything, and
+raises a single DataError listing every problem when anything is wrong. Warnings (problems that
+do not stop a build) stay on the catalogue for `make check` to print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import PROJECT
+from .chooser import Chooser, read_chooser
+from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
+from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
+from .parallel import map_chunks
+from .places import Area, Category, read_areas, read_categories
+from .problems import DataError, Problem, did_you_mean, errors_only
+from .read import FieldPath, SourceFile, dotted, load_yaml
+from .rules import LINK_LISTS, strings, text_problems
+from .schema import record_id_problem, reference_problems, schema_problems, schema_validator
+from .synonyms import Synonym, read_synonyms
+from .text import digits_of, phone_numbers_in
+
+#: The schemas that ship with Waymark; a data folder may carry its own copy in data/schema/.
+DEFAULT_SCHEMA_DIR = PROJECT / "data" / "schema"
+#: `[[service-id]]` in a legal record's text: the service, shown with its current numbers.
+SERVICE_REF = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
+EMERGENCY_REF = "emergency"
+
+
+@dataclass
+class Catalogue:
+    """Everything the site shows, validated and cross-linked."""
+
+    data_dir: Path
+    records: dict[str, dict[str, Record]]  # record type name -> id -> record
+    areas: dict[str, Area]
+    categories: dict[str, Category]
+    synonyms: list[Synonym] = field(default_factory=list)
+    choosers: list[Chooser] = field(default_factory=list)  # data/which-order-fits*.yaml
+    source_hosts: SourceHosts | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    schema_dir: Path = DEFAULT_SCHEMA_DIR
+
+    def of_type(self, rtype: RecordType) -> list[Record]:
+        """Records of one type, sorted by name."""
+        return sorted(self.records[rtype.name].values(), key=lambda r: r.name.lower())
+
+    @functools.cached_property
+    def services(self) -> list[Record]:
+        """Every service, sorted by name."""
+        return self.of_type(SERVICE)
+
+    @functools.cached_property
+    def legal_records(self) -> dict[str, Record]:
+        """Every order, housing duty, NRPF route and support option, by id."""
+        return {rid: r for rtype in LEGAL_TYPES for rid, r in self.records[rtype.name].items()}
+
+    def legal(self, record_id: str) -> Record | None:
+        """The order, housing duty, NRPF route or support option with this id."""
+        return self.legal_records.get(record_id)
+
+    def service(self, record_id: str) -> Record | None:
+        """The service with this id."""
+        return self.records[SERVICE.name].get(record_id)
+
+    def is_wide(self, service: Record) -> bool:
+        """True for a service covering the whole UK or a whole nation (not only local places)."""
+        return any(self.areas[a].level in ("national", "nation") for a in service.data["areas"])
+
+    @functools.cached_property
+    def _helped_by(self) -> dict[str, list[Record]]:
+        return self._services_by("helps_with")
+
+    def helped_by(self, record_id: str) -> list[Record]:
+        """Services whose `helps_with` names this legal record, by name."""
+        return self._helped_by.get(record_id, [])
+
+    def _services_by(self, field: str) -> dict[str, list[Record]]:
+        """Services (by name) under each id their `field` lists."""
+        index: dict[str, list[Record]] = defaultdict(list)
+        for service in self.services:
+            for key in service.data.get(field) or []:
+                index[key].append(service)
+        return index
+
+    @functools.cached_property
+    def _by_area(self) -> dict[str, list[Record]]:
+        return self._services_by("areas")
+
+    @functools.cached_property
+    def _by_category(self) -> dict[str, list[Record]]:
+        return self._services_by("categories")
+
+    def services_in(self, area: Area) -> list[Record]:
+        """Services listed for this area or a place inside it (below a nation).
+
+        The whole UK and a nation list only what is listed for them exactly, so their pages stay
+        small at any size; their regions are one click away.
+        """
+        ids = [area.id] + ([a.id for a in area.descendants()] if area.level not in ("national", "nation") else [])
+        found = {s.id: s for area_id in ids for s in self._by_area.get(area_id, [])}
+        return sorted(found.values(), key=lambda r: r.name.lower())
+
+    def services_covering(self, area: Area) -> list[Record]:
+        """Services listed for an area that contains this one (county, region, nation, whole UK)."""
+        found = {s.id: s for a in area.ancestors() for s in self._by_area.get(a.id, [])}
+        return sorted(found.values(), key=lambda r: r.name.lower())
+
+    def services_in_category(self, category: Category) -> list[Record]:
+        """Services in one category, by name."""
+        return self._by_category.get(category.id, [])
+
+
+FileJob = tuple[Path, Path, Path, str, dt.date]  # (file, data dir, schema dir, record type name, today)
+
+
+def _check_file(job: FileJob) -> tuple[SourceFile | None, list[Problem]]:
+    """Load and check one record file: its source (None if unusable) and its problems."""
+    path, data_dir, schema_dir, type_name, today = job
+    rtype = next(t for t in RECORD_TYPES if t.name == type_name)
+    shown_path = path.relative_to(data_dir.parent).as_posix()
+    bad_name = record_id_problem(path, shown_path)
+    if bad_name:
+        return None, [bad_name]
+    src, problems = load_yaml(path, shown_path)
+    if src.data is None:
+        return None, problems
+    if not isinstance(src.data, dict):
+        found = type(src.data).__name__
+        return None, [*problems, Problem(shown_path, 1, path.stem, "", f"a {rtype.singular} record (a mapping)", found)]
+    problems += schema_problems(src, path.stem, schema_validator(schema_dir, rtype.name))
+    problems += text_problems(src, path.stem, rtype, today)
+    problems += plain_english_problems(src, path.stem)
+    if not problems:
+        src.drop_lines()
+    return src, problems
+
+
+def _check_files(jobs: Sequence[FileJob]) -> list[tuple[SourceFile | None, list[Problem]]]:
+    return [_check_file(job) for job in jobs]
+
+
+def _load_records(
+    data_dir: Path, schema_dir: Path, rtype: RecordType, today: dt.date
+) -> tuple[dict[str, Record], list[Problem]]:
+    folder = data_dir / rtype.folder
+    paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")] if folder.is_dir() else []
+    jobs = [(path, data_dir, schema_dir, rtype.name, today) for path in paths]
+    records: dict[str, Record] = {}
+    problems: list[Problem] = []
+    for (path, *_), (src, file_problems) in zip(jobs, map_chunks(_check_files, jobs), strict=True):
+        problems += file_problems
+        if src is not None:
+            records[path.stem] = Record(rtype, path.stem, src.data, src)
+    return records, problems
+
+
+def service_reference_problems(
+    src: SourceFile, record_id: str, categories: dict[str, Any], areas: dict[str, Any], legal: dict[str, Any]
+) -> list[Problem]:
+    """A service's category, area and `helps_with` ids must exist."""
+    return (
+        reference_problems(src, record_id, "categories", "a category in data/categories.yaml", categories)
+        + reference_problems(src, record_id, "areas", "an area in data/areas.yaml", areas)
+        + reference_problems(
+            src, record_id, "helps_with", "an order, housing duty, NRPF route or support option", legal
+        )
+    )
+
+
+def service_numbers(services: dict[str, Record]) -> dict[str, str]:
+    """Which service holds each phone and text number (digits only)."""
+    return {
+        digits_of(p["number"]): service_id
+        for service_id, service in services.items()
+        for kind in ("phones", "texts")
+        for p in (service.data.get("contact") or {}).get(kind) or []
+    }
+
+
+def service_mention_problems(
+    src: SourceFile,
+    record_id: str,
+    texts: Iterable[tuple[FieldPath, str]],
+    services: dict[str, Record],
+    numbers: dict[str, str],
+) -> list[Problem]:
+    """Legal text names services as `[[id]]` and never types a phone number.
+
+    A number lives in its service record only, so a change reaches every page that mentions it.
+    """
+    known = [*services, EMERGENCY_REF]
+    problems = []
+    for path, text in texts:
+        for ref in SERVICE_REF.findall(text) if "[[" in text else ():
+            if ref != EMERGENCY_REF and ref not in services:
+                problems.append(
+                    Problem(
+                        src.shown_path,
+                        src.line_of(path),
+                        record_id,
+                        dotted(path),
+                        "[[id]] of a service in data/services/ (or [[emergency]])",
+                        repr(ref),
+                        did_you_mean(ref, known),
+                    )
+                )
+        for number in phone_numbers_in(text):
+            holder = numbers.get(number)
+            hint = (
+                f"write [[{holder}]]" if holder else "add the number to its service record, then write [[service-id]]"
+            )
+            problems.append(
+                Problem(
+                    src.shown_path,
+                    src.line_of(path),
+                    record_id,
+                    dotted(path),
+                    "no phone number here: a number lives only in its service record",
+                    number,
+                    hint,
+                )
+            )
+    return problems
+
+
+def today_for_checks() -> dt.date:
+    """Today, or the date in $WAYMARK_TODAY (YYYY-MM-DD): tests pin it so fixture dates never age."""
+    pinned = os.environ.get("WAYMARK_TODAY", "")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Path | None = None) -> Catalogue:
+    """Load and validate all of data/; raise DataError listing every problem if any."""
+    today = today or today_for_checks()
+    if schema_dir is None:
+        schema_dir = data_dir / "schema" if (data_dir / "schema").is_dir() else DEFAULT_SCHEMA_DIR
+    problems: list[Problem] = []
+
+    def shared_file(name: str, required: bool = True) -> SourceFile | None:
+        path = data_dir / name
+        if not path.exists() and not path.is_symlink():
+            if required:
+                problems.append(Problem(f"data/{name}", 0, "", "", "this file to exist", "no file"))
+            return None
+        src, errors = load_yaml(path, f"data/{name}")
+        problems.extend(errors)
+        return src if src.data is not None else None
+
+    areas_src = shared_file("areas.yaml")
+    categories_src = shared_file("categories.yaml")
+    synonyms_src = shared_file("synonyms.yaml", required=False)
+    hosts_src = shared_file("source-hosts.yaml", required=False)
+    areas, area_problems = read_areas(areas_src) if areas_src else ({}, [])
+    categories, cat_problems = read_categories(categories_src) if categories_src else ({}, [])
+    synonyms, synonym_problems = read_synonyms(synonyms_src) if synonyms_src else ([], [])
+    hosts, host_problems = read_source_hosts(hosts_src) if hosts_src else (None, [])
+    problems += area_problems + cat_problems + synonym_problems + host_problems
+
+    records: dict[str, dict[str, Record]] = {}
+    for rtype in RECORD_TYPES:
+        records[rtype.name], type_problems = _load_records(data_dir, schema_dir, rtype, today)
+        problems += type_problems
+
+    legal: dict[str, Record] = {}
+    for rtype in LEGAL_TYPES:
+        for record_id, record in records[rtype.name].items():
+            if record_id in legal:
+                other = legal[record_id].source.shown_path
+                problems.append(
+                    Problem(
+                        record.source.shown_path,
+                        1,
+                        record_id,
+                        "",
+                        "an id used by one legal record only",
+                        f"the same id as {other}",
+                        "rename one of the files",
+                    )
+                )
+            legal[record_id] = record
+
+    services = records[SERVICE.name]
+    numbers = service_numbers(services)
+    for service in services.values():
+        problems += service_reference_problems(service.source, service.id, categories, areas, legal)
+    for record in legal.values():
+        problems += reference_problems(
+            record.source, record.id, "related", "an order, housing duty, NRPF route or support option", legal
+        )
+        texts = [(path, text) for path, text in strings(record.data) if path[0] not in LINK_LISTS]
+        problems += service_mention_problems(record.source, record.id, texts, services, numbers)
+    choosers = []
+    for chooser_path in sorted(data_dir.glob("which-order-fits*.yaml")):
+        chooser_src = shared_file(chooser_path.name)
+        if chooser_src is not None:
+            chooser, chooser_problems = read_chooser(chooser_src, set(legal))
+            problems += chooser_problems
+            problems += service_mention_problems(chooser_src, "", strings(chooser_src.data), services, numbers)
+            choosers += [chooser] if chooser else []
+    for record in (r for rs in records.values() for r in rs.values()):
+        listed = [a for a in record.data.get("areas") or [] if isinstance(a, str) and a in areas]
+        wide = record.type is SERVICE and any(areas[a].level in ("national", "nation") for a in listed)
+
+        problems += content_problems(record, today, wide, hosts)
+    if errors_only(problems):
+        raise DataError(problems)
+    warnings = sorted(problems)
+    return Catalogue(data_dir, records, areas, categories, synonyms, choosers, hosts, warnings, schema_dir)

@@ -1,0 +1,145 @@
+"""What a record is: the record types, their folders, URLs and the sections their pages show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .read import SourceFile
+
+JURISDICTIONS = {
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+}
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """One kind of record: where its files live, its schema and how its page is laid out."""
+
+    name: str  # schema and template name, e.g. "order"
+    folder: str  # data/<folder>/ and /<folder>/<id>/
+    title: str  # hub page title
+    singular: str
+    date_field: str  # the date a person last checked it
+    # (field, heading) pairs for the "for workers" part, in page order
+    sections: tuple[tuple[str, str], ...]
+
+    @property
+    def is_legal(self) -> bool:
+        """Legal records (orders, duties, routes, options) can be linked by bare id."""
+        return self.name != "service"
+
+
+SERVICE = RecordType(
+    "service",
+    "services",
+    "Find a service",
+    "service",
+    "last_verified",
+    (("description", "About this service"),),
+)
+ORDER = RecordType(
+    "order",
+    "orders",
+    "Protective orders and offences",
+    "order",
+    "last_reviewed",
+    (
+        ("status_note", "Where and since when"),
+        ("elements", "What counts as this offence"),
+        ("who_can_apply", "Who can apply"),
+        ("how_to_apply", "How to apply"),
+        ("cost", "Cost and legal aid"),
+        ("timescale", "How long it takes"),
+        ("duration", "How long it lasts"),
+        ("breach", "If it is broken"),
+        ("penalty", "Maximum penalty"),
+        ("evidence", "Evidence that helps"),
+    ),
+)
+HOUSING = RecordType(
+    "housing",
+    "housing",
+    "Housing and homelessness duties",
+    "housing duty",
+    "last_reviewed",
+    (
+        ("who_owes", "Who owes this duty"),
+        ("trigger", "What triggers it"),
+        ("what_you_get", "What the person gets"),
+        ("time_limits", "Time limits"),
+        ("what_to_bring", "What to bring"),
+        ("what_to_say", "What to say at the council"),
+        ("challenge", "How to challenge a decision"),
+    ),
+)
+_ROUTE_SECTIONS = (
+    ("who_qualifies", "Who qualifies"),
+    ("what_it_gives", "What it gives"),
+    ("duration", "How long it lasts"),
+    ("how_to_apply", "How to apply"),
+    ("evidence", "Evidence"),
+    ("timescale", "How long it takes"),
+    ("cost", "Cost"),
+    ("who_can_help", "Who can help"),
+    ("risks", "Risks to weigh"),
+)
+NRPF = RecordType(
+    "nrpf",
+    "nrpf",
+    "No recourse to public funds (NRPF): routes to support",
+    "NRPF route",
+    "last_reviewed",
+    _ROUTE_SECTIONS,
+)
+SUPPORT = RecordType(
+    "support",
+    "support",
+    "Money, health and safeguarding",
+    "support option",
+    "last_reviewed",
+    _ROUTE_SECTIONS,
+)
+
+RECORD_TYPES: tuple[RecordType, ...] = (SERVICE, ORDER, HOUSING, NRPF, SUPPORT)
+LEGAL_TYPES: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.is_legal)
+
+ORDER_KINDS = {
+    "civil": "Civil orders (you or someone for you applies to a court)",
+    "police": "Police-led notices, orders and schemes",
+    "criminal": "Criminal court orders and bail",
+    "offence": "Offences to name when reporting",
+}
+
+
+@dataclass
+class Record:
+    """One validated record: its type, id, data and the file it came from."""
+
+    type: RecordType
+    id: str
+    data: dict[str, Any]
+    source: SourceFile
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the record's page, e.g. ``orders/non-molestation-order/``."""
+        return f"{self.type.folder}/{self.id}/"
+
+    @property
+    def name(self) -> str:
+        """The record's display name."""
+        return str(self.data.get("name", self.id))
+
+    @property
+    def checked_on(self) -> dt.date | None:
+        """The date a person last checked this record against its sources."""
+        value = self.data.get(self.type.date_field)
+        try:
+            return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None

@@ -1,0 +1,193 @@
+"""Search and filter data, written at build time and fetched only when someone searches or filters.
+
+Files written to `site/search/` (this module is the one definition of their contract; search.js
+reads every field name, weight and key from them and repeats none):
+
+- `core.json`: the contract (`fields`: which index field reads which key of a document, and its
+  weight), the synonyms, the shard sizes, and one document per order, duty, route, support option,
+  guide page, category and area.
+- `areas.json`: every area with its name, the shard its services are in, and the areas around it.
+  The one route by which the browser learns the area tree (the page's <select> holds only names).
+- `services-<shard>.json`: the services listed for one region (or nation without regions, or the
+  `national` shard for UK- and nation-wide services): each a card (features/cards) plus the facts
+  the filters need and the words search indexes.
+
+Ranking is comparable across all of them because the browser builds ONE lunr index over the core
+documents and every service shard it has loaded, and scores each query against it (a prebuilt
+core index and per-shard indexes would give scores from different corpora, which cannot be
+merged). The whole core is a few hundred short documents, so the index takes tens of ms.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ...build.cards import card_data
+from ...data.catalogue import Catalogue
+from ...data.chooser import RECORD_LINK
+from ...data.model import LEGAL_TYPES, ORDER, ORDER_KINDS, SERVICE, Record
+from ...data.places import Area
+
+NATIONAL_SHARD = "national"
+# Below this many services in all, the first search fetches every shard (a few KB each).
+LOAD_ALL_BELOW = 1500
+#: (index field, weight, key it reads in a core document, key it reads in a service document)
+FIELDS = (
+    ("title", 10, "t", "t"),
+    ("aka", 8, "x", "o"),
+    ("kind", 3, "k", "kn"),
+    ("where", 3, "w", "w"),
+    ("body", 1, "b", "s"),
+)
+#: Keys of a service document besides its card: what the filters test.
+FILTER_KEYS = {
+    "c": "category ids",
+    "a": "area ids",
+    "f": "who it is for",
+    "n": "accepts people with no recourse to public funds",
+    "l": "languages (lower case)",
+    "r": "you can contact it yourself",
+    "kn": "category names (indexed)",
+    "w": "place names (indexed)",
+}
+BODY_LIMIT = 1200  # characters of a guide or a legal record's plain text that search indexes
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(html: str, limit: int = BODY_LIMIT) -> str:
+    """Words of an HTML fragment, for indexing."""
+    return _SPACE.sub(" ", html_lib.unescape(_TAG.sub(" ", html))).strip()[:limit]
+
+
+def _legal_kind(record: Record) -> str:
+    if record.type is ORDER:
+        return ORDER_KINDS[record.data["kind"]].split(" (")[0]
+    return record.type.singular.capitalize()
+
+
+def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Legal records, guide pages (url, title, text), categories and areas."""
+    docs: list[dict[str, Any]] = []
+    for rtype in LEGAL_TYPES:
+        for record in catalogue.of_type(rtype):
+            data = record.data
+            for_you = re.sub(r"\[\[[a-z0-9-]+\]\]|[*_`#>\[\]]|\(https?://[^)]*\)", " ", data.get("for_you") or "")
+            docs.append(
+                {
+                    "u": record.url,
+                    "t": record.name,
+                    "k": _legal_kind(record),
+                    "s": data["summary"],
+                    "x": " ".join([*(data.get("abbreviations") or []), *(data.get("keywords") or [])]),
+                    "b": (data["summary"] + " " + " ".join(for_you.split()))[:BODY_LIMIT],
+                    "w": " ".join(data["jurisdictions"]).replace("-", " "),
+                }
+            )
+    pages = list(guides)
+    for chooser in catalogue.choosers:  # generated guides: not among the hand-written pages
+        text = " ".join(RECORD_LINK.sub(r"\1", p) for s in chooser.situations for p in (s.heading, *s.points))
+        pages.append((chooser.url, chooser.title, f"{chooser.intro} {text}"))
+    for url, title, text in pages:
+        docs.append({"u": url, "t": title, "k": "Guide", "s": text[:160], "x": "", "b": text[:BODY_LIMIT], "w": ""})
+    for category in catalogue.categories.values():
+        docs.append(
+            {
+                "u": category.url,
+                "t": category.name,
+                "k": "Type of service",
+                "s": category.description,
+                "x": category.id.replace("-", " "),
+                "b": category.description,
+                "w": "",
+            }
+        )
+    for area in catalogue.areas.values():
+        docs.append(
+            {
+                "u": area.url,
+                "t": f"Services in {area.name}",
+                "k": "Area",
+                "s": f"Domestic abuse and sexual violence services in {area.name}.",
+                "x": area.name,
+                "b": "",
+                "w": " ".join(a.name for a in area.ancestors()),
+            }
+        )
+    return docs
+
+
+def shard_of(area: Area) -> str:
+    """The shard a service listed for `area` goes in: its region, its nation if it has no regions, or national."""
+    for place in [area, *area.ancestors()]:
+        if place.level == "region":
+            return place.id
+        if place.level == "nation" and area.level != "nation" and not any(c.level == "region" for c in place.children):
+            return place.id
+    return NATIONAL_SHARD
+
+
+def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:
+    """A service as search and the filters see it: its card plus FILTER_KEYS."""
+    data = record.data
+    eligibility = data.get("eligibility") or {}
+    areas = [catalogue.areas[a] for a in data["areas"]]
+    return {
+        **card_data(record),
+        "c": data["categories"],
+        "a": data["areas"],
+        "f": eligibility.get("for") or ["everyone"],
+        "n": bool(eligibility.get("nrpf_accepted")),
+        "l": [language.lower() for language in data.get("languages") or []],
+        "r": bool(data["referral"]["self"]),
+        "kn": " ".join(catalogue.categories[c].name for c in data["categories"]),
+        "w": " ".join(sorted({p.name for a in areas for p in [a, *a.ancestors()]})),
+    }
+
+
+def area_documents(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """Every area below the whole UK: id, name, shard and the ids of the areas around it."""
+    return [
+        {"id": a.id, "name": a.name, "shard": shard_of(a), "up": [p.id for p in a.ancestors()]}
+        for a in catalogue.areas.values()
+        if a.level != "national"
+    ]
+
+
+def _write(path: Path, data: object) -> int:
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> dict[str, int]:
+    """Write search/core.json, search/areas.json and one services file per shard; returns bytes per file."""
+    out = site_dir / "search"
+    out.mkdir(parents=True, exist_ok=True)
+    shards: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    shards[NATIONAL_SHARD] = []
+    for area in catalogue.areas.values():
+        shards[shard_of(area)]  # every shard exists, if only empty, so the browser never meets a 404
+    for record in catalogue.of_type(SERVICE):
+        doc = service_document(record, catalogue)
+        for name in sorted({shard_of(catalogue.areas[a]) for a in record.data["areas"]}):
+            shards[name].append(doc)
+    sizes = {
+        f"services-{name}.json": _write(out / f"services-{name}.json", {"docs": docs}) for name, docs in shards.items()
+    }
+    sizes["areas.json"] = _write(out / "areas.json", {"areas": area_documents(catalogue)})
+    core = {
+        "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
+        "synonyms": [{"words": list(s.words), "means": s.means} for s in catalogue.synonyms],
+        "shards": {name: len(docs) for name, docs in shards.items()},
+        "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
+        "docs": core_documents(catalogue, guides),
+    }
+    sizes["core.json"] = _write(out / "core.json", core)
+    return sizes

@@ -1,0 +1,162 @@
+"""Search and filters in Chromium, over the bundled data: words workers type find the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from chromium_fixtures import Outside
+from playwright.sync_api import Page
+from project import PROJECT
+
+from waymark.data.catalogue import Catalogue, load_catalogue
+
+# What a worker or survivor types → the page that must be in the top 3 results.
+FINDS = {
+    "NMO": "orders/non-molestation-order/",
+    "non-mol": "orders/non-molestation-order/",
+    "injunction": "orders/non-molestation-order/",
+    "DVPN": "orders/domestic-violence-protection-order/",
+    "DVPO": "orders/domestic-violence-protection-order/",
+    "DAPN": "orders/domestic-abuse-protection-order/",
+    "DAPO": "orders/domestic-abuse-protection-order/",
+    "Clare's Law": "orders/domestic-violence-disclosure-scheme/",
+    "DVDS": "orders/domestic-violence-disclosure-scheme/",
+    "MVDAC": "nrpf/migrant-victims-domestic-abuse-concession/",
+    "DDVC": "nrpf/migrant-victims-domestic-abuse-concession/",
+    "DVILR": "nrpf/settlement-victim-of-domestic-abuse/",
+    "SMV": "nrpf/support-for-migrant-victims-scheme/",
+    "section 17": "nrpf/children-act-section-17/",
+    "s17": "nrpf/children-act-section-17/",
+    "s188": "housing/interim-accommodation-duty/",
+    "emergency housing": "housing/interim-accommodation-duty/",
+    "IDVA": "categories/idva/",
+    "ISVA": "categories/isva/",
+    "MARAC": "support/marac-referral/",
+    "SARC": "categories/sexual-violence/",
+    "ocupation order": "orders/occupation-order/",  # one letter missing
+    "which order fits": "orders/which-order-fits/",
+}
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(PROJECT / "data", dt.date.today())
+
+
+def search(page: Page, words: str) -> list[str]:
+    page.fill("#wm-q", words)
+    page.locator("#wm-status", has_text=re.compile(r"\d+ results?|No results|could not")).wait_for()
+    return page.eval_on_selector_all(
+        "#wm-results > li", "items => items.map(li => li.querySelector('a').getAttribute('href'))"
+    )
+
+
+def test_abbreviations_and_everyday_words_find_their_record(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    misses = {}
+    for words, wanted in FINDS.items():
+        top = [href.removeprefix("../") for href in search(page, words)[:3]]
+        if wanted not in top:
+            misses[words] = top
+    assert misses == {}, f"not in the top 3: {misses}"
+
+
+def test_nothing_is_downloaded_for_search_before_it_is_used(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    for path in ("search/", "services/"):
+        page.goto(site_url + path, wait_until="load")
+    page.wait_for_timeout(300)
+    assert [u for u in fetched if ("/search/" in u and u.endswith(".json")) or "lunr" in u] == []
+    search((page.goto(site_url + "search/") and page) or page, "refuge")
+    assert any(u.endswith("search/core.json") for u in fetched)
+    assert any("lunr" in u for u in fetched)
+
+
+def _covers(doc_areas: list[str], area_id: str, catalogue: Catalogue) -> bool:
+    area = catalogue.areas[area_id]
+    around = {a.id for a in area.ancestors()}
+    inside = {a.id for a in area.descendants()}
+    return any(a == area_id or a in around or a in inside for a in doc_areas)
+
+
+def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catalogue: Catalogue) -> None:
+    regions = [a for a in catalogue.areas.values() if a.level == "region"]
+    assert regions, "the bundled data has no regional directory"
+    region = max(regions, key=lambda r: len(catalogue.services_in(r)))
+    local = [s for s in catalogue.services if _covers(s.data["areas"], region.id, catalogue)]
+    category = max(catalogue.categories, key=lambda c: sum(c in s.data["categories"] for s in local))
+
+    def expected(nrpf: bool) -> set[str]:
+        return {
+            s.name
+            for s in local
+            if category in s.data["categories"] and (not nrpf or (s.data.get("eligibility") or {}).get("nrpf_accepted"))
+        }
+
+    page.goto(site_url + "services/")
+    page.select_option("#wm-f-area", region.id)
+    page.select_option("#wm-f-category", category)
+    status = page.locator("#wm-f-status")
+    status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
+    shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
+    assert shown == expected(False) and shown
+    page.check("#wm-f-nrpf")
+    page.wait_for_timeout(100)
+    status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
+    shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
+    assert shown == expected(True)
+
+
+def test_search_leaves_no_trace_and_exit_stays_in_reach(page: Page, site_url: str, outside: Outside) -> None:
+    page.goto(site_url + "search/")
+    search(page, "non-molestation order")
+    assert "?" not in page.url and "molestation" not in page.url
+    assert page.evaluate("history.length") == 2  # about:blank, then this page: no entry per query
+    assert page.get_by_role("link", name="Exit this page", exact=True).is_visible()
+    storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert storage == [0, 0, ""]
+    assert outside.requests == []
+
+
+# Records and services in one ranking: each query must find both kinds near the top.
+MIXED = {
+    "forced marriage": ["services/forced-marriage-unit/", "orders/forced-marriage-protection-order/"],
+    "stalking": ["services/national-stalking-helpline/", "orders/stalking-protection-order/"],
+    "Samaritans": ["services/samaritans/"],
+}
+
+
+def test_records_and_services_are_ranked_together(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    misses = {}
+    for words, wanted in MIXED.items():
+        top = [href.removeprefix("../") for href in search(page, words)[:5]]
+        if not all(w in top for w in wanted) or (top[0] != wanted[0] and len(wanted) == 1):
+            misses[words] = top
+    assert misses == {}, f"not ranked together in the top 5: {misses}"
+
+
+CARD_SHAPE = """card => [...card.querySelectorAll('*')].map(el => [
+  el.tagName, el.className, el.getAttribute('data-slot') || '', el.href || '',
+  el.children.length ? '' : el.textContent.trim()])"""
+
+
+def test_cards_built_by_the_filters_match_the_cards_the_server_built(
+    page: Page, site_url: str, catalogue: Catalogue
+) -> None:
+    page.goto(site_url + "services/")
+    page.select_option("#wm-f-area", "england")
+    page.locator("#wm-f-status", has_text=re.compile(r"services? in")).wait_for()
+    by_script = {
+        card.locator(".wm-card__name").inner_text(): card.evaluate(CARD_SHAPE)
+        for card in page.locator("#wm-f-results .wm-card").all()
+    }
+    server = {
+        card.locator(".wm-card__name").inner_text(): card.evaluate(CARD_SHAPE)
+        for card in page.locator(".wm-find > .wm-cards .wm-card").all()
+    }
+    assert server and set(server) <= set(by_script)
+    assert {name: by_script[name] for name in server} == server

@@ -1,0 +1,153 @@
+"""The bridge between MkDocs events and Waymark. The hook module (hooks/waymark_hooks.py) only calls these.
+
+One `Site` per build: the checked settings and catalogue, the pages they generate, and what the
+build collects on the way (the page shell, hand-written guides for search, every page's URL).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..build.deploy import write_header_files
+from ..build.settings import Settings, SettingsError
+from ..build.toc import toc_tokens
+from ..data.catalogue import Catalogue, load_catalogue
+from ..data.freshness import warn_stale
+from ..data.problems import DataError
+from ..features.search.index import plain_text, write_search_files
+from .finish import finish_content, finish_document
+from .pages import GeneratedPage, generated_pages
+from .writer import BODY, SHELL_STUB, SHELL_TOC, SHELL_URI, Shell, write_pages, write_sitemap
+
+PACKAGE = Path(__file__).resolve().parent.parent
+ASSET_FOLDERS = (PACKAGE / "build" / "assets", *sorted((PACKAGE / "features").glob("*/")))
+ASSET_URL = "assets/waymark/"
+STYLESHEET = "waymark.css"  # every feature's CSS, one file: one request
+SCRIPTS_ON_EVERY_PAGE = ("exit-this-page.js",)
+
+
+def asset_files() -> dict[str, Path]:
+    """Scripts shipped to the browser, by file name, from build/assets and every feature folder."""
+    return {p.name: p for folder in ASSET_FOLDERS for p in sorted(folder.glob("*.js"))}
+
+
+def stylesheet() -> str:
+    """build/assets/waymark.css, then each feature's CSS, as one stylesheet."""
+    parts = [p for folder in ASSET_FOLDERS for p in sorted(folder.glob("*.css"))]
+    return "\n".join(f"/* {p.parent.name}/{p.name} */\n{p.read_text(encoding='utf-8')}" for p in parts)
+
+
+class Site:
+    """State for one build."""
+
+    def __init__(self, catalogue: Catalogue, settings: Settings):
+        self.catalogue = catalogue
+        self.settings = settings
+        self.pages: dict[str, GeneratedPage] = generated_pages(catalogue, settings)
+        self.shell_html: str | None = None
+        self.theme: jinja2.Environment | None = None
+        self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
+        self.urls: list[str] = []  # every page MkDocs wrote, for the sitemap
+        self.unsafe: list[str] = []  # pages the finishing rules refused
+
+    @classmethod
+    def from_config(cls, config: MkDocsConfig) -> Site:
+        """Load data/ beside mkdocs.yml and the settings; stop the build with every problem at once."""
+        data_dir = Path(config.config_file_path).parent / "data"
+        try:
+            catalogue = load_catalogue(data_dir)
+            settings = Settings.from_extra(dict(config.extra), set(catalogue.areas))
+        except (DataError, SettingsError) as err:
+            raise PluginError(str(err)) from None
+        site = cls(catalogue, settings)
+        config.extra_css.append(ASSET_URL + STYLESHEET)
+        for name in SCRIPTS_ON_EVERY_PAGE:
+            config.extra_javascript.append(ExtraScriptValue(ASSET_URL + name))
+        return site
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages MkDocs renders, the page shell and the assets."""
+        clashes = [uri for uri in [*self.pages, SHELL_URI] if files.get_file_from_path(uri) is not None]
+        if clashes:
+            raise PluginError(
+                "These docs/ pages clash with generated pages; move or rename them: " + ", ".join(sorted(clashes))
+            )
+        for page in self.pages.values():
+            if not page.fast:
+                files.append(File.generated(config, page.src_uri, content=page.stub))
+        files.append(File.generated(config, SHELL_URI, content=SHELL_STUB))
+        for name, path in asset_files().items():
+            files.append(File.generated(config, ASSET_URL + name, abs_src_path=str(path)))
+        files.append(File.generated(config, ASSET_URL + STYLESHEET, content=stylesheet()))
+        return files
+
+    def use_theme(self, env: jinja2.Environment) -> jinja2.Environment:
+        """The theme's templates see the same settings as the Python (`waymark` in overrides/)."""
+        env.globals["waymark"] = self.settings
+        self.theme = env
+        return env
+
+    def page_body(self, html: str, page: Page) -> str:
+        """The body of a generated page and its contents list (from its headings); others pass through."""
+        if page.file.src_uri == SHELL_URI:
+            page.toc = get_toc(SHELL_TOC)  # type: ignore[arg-type]
+            return BODY
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            if not page.url.startswith("maintainers/"):
+                self.guides.append((page.url, page.title or "", plain_text(html)))
+            return html
+        body = generated.render("../" * page.url.count("/"))
+        page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
+        return body
+
+    def finish(self, output: str, where: str) -> str:
+        """The finishing rules; anything unsafe is remembered and fails the build at the end."""
+        html, unsafe = finish_document(output, self.settings)
+        if unsafe:
+            self.unsafe.append(f"{where or 'the home page'}: {', '.join(unsafe)}")
+        return html
+
+    def finish_page(self, output: str, page: Page) -> str:
+        """A page MkDocs wrote; the shell is kept as it is, to pour the fast pages into."""
+        if page.file.src_uri == SHELL_URI:
+            self.shell_html = output
+            return output
+        self.urls.append(page.url)
+        generated = self.pages.get(page.file.src_uri)
+        return self.finish(output, f"{page.url} ({generated.source or 'generated'})" if generated else page.url)
+
+    def finish_template(self, output: str, template_name: str) -> str:
+        """Theme pages rendered outside the page loop (404.html); sitemaps pass through (rewritten later)."""
+        return self.finish(output, template_name) if template_name.endswith(".html") else output
+
+    def finish_build(self, config: MkDocsConfig) -> None:
+        """After MkDocs: the fast pages, search files, deploy headers and sitemap; then fail if any page was unsafe."""
+        site_dir = Path(config.site_dir)
+        if self.shell_html is None or self.theme is None:
+            raise PluginError("the page shell was not built")
+        shell_html, unsafe = finish_document(self.shell_html, self.settings)
+        if unsafe:
+            self.unsafe.append(f"every page out of the nav (the theme around them): {', '.join(unsafe)}")
+        shell = Shell(shell_html, self.theme.get_template("partials/toc-item.html"))
+        fast = [page for page in self.pages.values() if page.fast]
+        refused = write_pages(site_dir, shell, fast, finish_content)
+        self.unsafe += [f"{url} ({source}): {', '.join(found)}" for url, source, found in refused]
+        if self.unsafe:
+            lines = "\n".join(f"  {line}" for line in self.unsafe)
+            raise PluginError(
+                f"{len(self.unsafe)} page(s) hold something that could run or redirect; record text must stay "
+                f"text (check the data files named):\n{lines}"
+            )
+        write_search_files(site_dir, self.catalogue, self.guides)
+        write_header_files(site_dir)
+        write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
+        warn_stale(self.catalogue, self.settings.stale_after_months)

@@ -1,0 +1,134 @@
+"""The fast path: pages out of the nav poured into one themed page shell.
+
+A directory may hold 10,000 services. Running each one through MkDocs and the theme costs about
+3 ms a page, most of it re-rendering the same header, navigation and footer. Every page out of
+the nav (records, areas, categories, guides) sits at the same depth (`<folder>/<id>/`), so the
+theme's output is the same for all of them except the title, the description, the contents list
+and the body. MkDocs renders one real page (the shell) with markers in those places; after the
+build each page is the shell with its markers replaced: the contents list is rendered from the
+page's own headings with the theme's own `partials/toc-item.html`.
+
+The shell is finished as a document once; each page's content goes through `finish` (see
+glue/finish.py). This module owns the fast path; `sitemap.xml` is written here too.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html as html_lib
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import escape
+from mkdocs.structure.toc import get_toc
+
+from ..build.toc import TocEntry, toc_tokens
+from ..data.parallel import map_chunks
+from .pages import GeneratedPage
+
+SHELL_URI = "services/_page-shell.md"
+SHELL_URL = "services/_page-shell/"
+TITLE = "wm-shell-title-4c1d"
+DESCRIPTION = "wm-shell-description-4c1d"
+TOC = "wm-shell-toc-4c1d"
+# Material adds its own <h1> when the content has none; the marker says it has one.
+BODY = "<!-- wm-shell-body-4c1d: the record brings its own <h1> -->"
+SHELL_STUB = f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\n---\n"
+SHELL_TOC: list[TocEntry] = [{"level": 2, "id": TOC, "name": TOC, "html": TOC, "data-toc-label": "", "children": []}]
+ROOT = "../../"  # from <folder>/<id>/ to the site root
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+Finish = Callable[[str], tuple[str, list[str]]]  # content html -> (finished html, what is unsafe in it)
+
+
+class ShellError(RuntimeError):
+    """The theme output did not have the markers where a shell needs them."""
+
+
+@dataclass
+class Shell:
+    """The themed page every fast page is poured into, and the theme's contents-list item."""
+
+    html: str
+    toc_item: jinja2.Template
+
+    def toc_html(self, tokens: list[TocEntry]) -> str:
+        """The theme's contents-list items for these headings."""
+        return "".join(self.toc_item.render(toc_item=item) for item in get_toc(tokens))  # type: ignore[arg-type]
+
+    def check(self) -> str:
+        """The marker item of the contents list; stop the build if the theme dropped a marker."""
+        marker = self.toc_html(SHELL_TOC)
+        for name, text in (("title", TITLE), ("body", BODY), ("contents list", marker)):
+            if text not in self.html:
+                raise ShellError(f"the page shell lost its {name} marker; check overrides/ and the theme")
+        return marker
+
+    def fill(self, page: GeneratedPage, body: str, toc: str, marker: str, first_heading: str = "") -> str:
+        """One page: the shell with its markers replaced (title and description escaped).
+
+        The theme's "Skip to content" link points at the first heading of the contents list.
+        """
+        return (
+            self.html.replace(BODY, body)
+            .replace(marker, toc)
+            .replace(f'href="#{TOC}"', f'href="#{first_heading}"' if first_heading else 'href="#"')
+            .replace(TITLE, str(escape(page.title)))
+            .replace(DESCRIPTION, str(escape(page.description)))
+            .replace(SHELL_URL, page.url)
+        )
+
+
+_job: tuple[Path, Shell, str, Sequence[GeneratedPage], Finish] | None = None  # read by forked workers
+
+
+def _write_chunk(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
+    assert _job is not None
+    site_dir, shell, marker, pages, finish = _job
+    tocs: dict[str, str] = {}
+    problems = []
+    for index in indexes:
+        page = pages[index]
+        body, found = finish(page.render(ROOT))
+        tokens = toc_tokens(body)
+        key = repr(tokens)
+        if key not in tocs:  # most pages of a type share their headings: render each list once
+            tocs[key] = shell.toc_html(tokens)
+        first = tokens[0]["id"] if tokens else ""
+        html = shell.fill(page, body, tocs[key], marker, first)
+        if found:
+            problems.append((page.url, page.source, found))
+        folder = site_dir / page.url
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(html, encoding="utf-8")
+    return problems
+
+
+def write_pages(
+    site_dir: Path, shell: Shell, pages: Sequence[GeneratedPage], finish: Finish
+) -> list[tuple[str, str, list[str]]]:
+    """Write `<url>/index.html` for each page (shared between cores) and drop the shell's own page.
+
+    Returns (page url, data file, what is unsafe in it) for every page the finishing rules refused.
+    """
+    global _job
+    marker = shell.check()
+    _job = (site_dir, shell, marker, pages, finish)
+    try:
+        problems = map_chunks(_write_chunk, range(len(pages)))
+    finally:
+        _job = None
+    shutil.rmtree(site_dir / SHELL_URL, ignore_errors=True)
+    return problems
+
+
+def write_sitemap(site_dir: Path, site_url: str, urls: Sequence[str]) -> None:
+    """sitemap.xml (and .gz) listing every page once, in place of the theme's partial one."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    entries = "".join(f"  <url><loc>{html_lib.escape(base + url)}</loc></url>\n" for url in sorted(set(urls)))
+    xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n{entries}</urlset>\n'
+    (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))

@@ -1,0 +1,83 @@
+"""Fixtures: a real Chromium (Debian's package) driven by Playwright; no other host is ever reached."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from waymark.tools.chromium import CHROMIUM_ARGS, chromium_path
+
+CHROMIUM = chromium_path()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the `browser` mark (`pytest -m "not browser"` skips them)."""
+    for item in items:
+        if {"browser", "page", "context"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole run. Fails (never skips) if Chromium is missing."""
+    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}: run `make test` to install it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+NEUTRAL = "https://www.bbc.co.uk/weather"
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Neutral stand-in</h1>"
+
+
+class Outside:
+    """Requests a page made to any host but the local test server (aborted, never sent)."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.neutral_hits: list[str] = []
+
+
+def guard(context: BrowserContext) -> Outside:
+    """Route every request: local ones go through, the neutral site is faked, others are stopped."""
+    outside = Outside()
+
+    def handle(route: Route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if host in ("127.0.0.1", "localhost") or url.startswith(("data:", "blob:", "file:")):
+            route.continue_()
+        elif url.startswith(NEUTRAL):
+            outside.neutral_hits.append(url)
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        else:
+            outside.requests.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return outside
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh, empty browser profile per test, with no way out to the internet."""
+    context = browser.new_context()
+    context.outside = guard(context)  # type: ignore[attr-defined]
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    """A new tab in a fresh profile."""
+    return context.new_page()
+
+
+@pytest.fixture
+def outside(context: BrowserContext) -> Outside:
+    """What the test's pages tried to fetch from other hosts."""
+    return context.outside  # type: ignore[attr-defined,no-any-return]

@@ -1,0 +1,47 @@
+"""Record Markdown renders safely: text stays text, only safe links, no images from elsewhere."""
+
+from __future__ import annotations
+
+from waymark.build.markdown import render_markdown
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    html = render_markdown("Use <script>alert(1)</script> form <b>EX1</b>.")
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_only_http_tel_and_mailto_links_survive() -> None:
+    html = render_markdown(
+        "[site](https://example.org) [call](tel:08000000000) [mail](mailto:a@example.org) "
+        "[bad](javascript:alert(1)) [data](data:text/html,x) [rel](../other/)"
+    )
+    assert '<a href="https://example.org">site</a>' in html  # rel="noreferrer" comes with every page's links
+    assert '<a href="tel:08000000000">call</a>' in html and '<a href="mailto:a@example.org">mail</a>' in html
+    assert "javascript" not in html and "data:" not in html and "../other" not in html
+    assert "<span>bad</span>" in html and "<span>rel</span>" in html
+
+
+def test_images_become_their_description() -> None:
+    html = render_markdown("![Refuge map](https://tracker.example/pixel.png)")
+    assert "<img" not in html and "tracker" not in html and "<span>Refuge map</span>" in html
+
+
+def test_lists_and_emphasis_as_people_write_them() -> None:
+    html = render_markdown("Bring:\n- ID\n- **proof** of address\n\n1. Call\n2. Refer")
+    assert "<ul>\n<li>ID</li>" in html and "<strong>proof</strong>" in html and "<ol>" in html
+
+
+def test_nothing_in_nothing_out() -> None:
+    assert render_markdown(None) == "" and render_markdown("") == ""
+
+
+def test_service_references_show_the_services_current_numbers() -> None:
+    from waymark.build.markdown import expand_references
+
+    text = expand_references(
+        "Call [[example-helpline]] or read [[emergency]]. [[missing]] too.",
+        lambda ref: f"**{ref}** (0800 000 000)",
+        "Call 999.",
+    )
+    assert text == "Call **example-helpline** (0800 000 000) or read Call 999.. **missing** (0800 000 000) too."

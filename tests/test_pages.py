@@ -1,0 +1,94 @@
+"""Every built page, of every type: well formed, its contents list is its own headings, its links
+and scripts obey the privacy rules. Run over the bundled site and the fixture site."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from waymark.build.privacy import content_security_policy, unsafe_parts
+from well_formed import html_errors
+
+PAGE_TYPES = {  # a page of every type the build writes, by how it is written
+    "home": "index.html",
+    "guide (Markdown)": "cover-your-tracks/index.html",
+    "404 (theme template)": "404.html",
+    "service (fast writer)": "services/example-helpline/index.html",
+    "order (fast writer)": "orders/example-order/index.html",
+    "housing duty (fast writer)": "housing/example-duty/index.html",
+    "NRPF route (fast writer)": "nrpf/example-route/index.html",
+    "support option (fast writer)": "support/example-support/index.html",
+    "area (fast writer)": "areas/testshire/index.html",
+    "category (fast writer)": "categories/helpline/index.html",
+    "orders hub (MkDocs)": "orders/index.html",
+    "housing hub (MkDocs)": "housing/index.html",
+    "find a service (MkDocs)": "services/index.html",
+    "search (MkDocs)": "search/index.html",
+    "areas index (MkDocs)": "areas/index.html",
+    "categories index (MkDocs)": "categories/index.html",
+}
+_TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', re.DOTALL)
+_OUTGOING = re.compile(r"<a\s[^>]*href=\"https?://[^>]*>")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_type_is_in_the_fixture_site(fixture_site: Path) -> None:
+    missing = [kind for kind, path in PAGE_TYPES.items() if not (fixture_site / path).is_file()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("site_name", ["fixture_site", "built_site"])
+def test_every_page_is_well_formed(site_name: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(site_name)
+    broken = {p.relative_to(site).as_posix(): html_errors(p.read_text(encoding="utf-8"))[:3] for p in pages(site)}
+    assert {p: e for p, e in broken.items() if e} == {}
+
+
+def _contents_list(html: str) -> list[str]:
+    """The anchors of the page's own contents list (Material's secondary sidebar), top level only."""
+    nav = _TOC.search(html)
+    if nav is None:
+        return []
+    top = re.search(r'data-md-component="toc"[^>]*>(.*)</ul>', nav.group(0), re.DOTALL)
+    inner = top.group(1) if top else ""
+    # Top-level entries only: drop nested lists before collecting the links.
+    while re.search(r"<nav class=\"md-nav\"[^>]*>(?:(?!<nav).)*?</nav>", inner, re.DOTALL):
+        inner = re.sub(r"<nav class=\"md-nav\"[^>]*>(?:(?!<nav).)*?</nav>", "", inner, flags=re.DOTALL)
+    return re.findall(r'<a href="#([^"]+)" class="md-nav__link"', inner)
+
+
+def _article_h2_ids(html: str) -> list[str]:
+    article = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    return re.findall(r"<h2\b[^>]*\bid=\"([^\"]+)\"", article)
+
+
+@pytest.mark.parametrize("site_name", ["fixture_site", "built_site"])
+def test_every_contents_list_is_the_pages_own_headings(site_name: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(site_name)
+    wrong = {}
+    checked = 0
+    for path in pages(site):
+        html = path.read_text(encoding="utf-8")
+        if '<article class="md-content__inner' not in html:
+            continue
+        headings, listed = _article_h2_ids(html), _contents_list(html)
+        checked += 1
+        if headings != listed:
+            wrong[path.relative_to(site).as_posix()] = {"headings": headings, "contents list": listed}
+    assert checked > 20 and wrong == {}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_carries_the_csp_hardened_links_and_no_active_content(kind: str, fixture_site: Path) -> None:
+    html = (fixture_site / PAGE_TYPES[kind]).read_text(encoding="utf-8")
+    assert f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">' in html
+    assert '<meta name="referrer" content="no-referrer">' in html
+    outgoing = _OUTGOING.findall(html)
+    assert outgoing, "every page links out at least once (the exit)"
+    assert [tag for tag in outgoing if "noreferrer" not in tag] == []
+    assert unsafe_parts(html) == []
+    assert html.count('id="wm-exit"') == 1
