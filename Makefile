@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline new-region clean
+.PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline new-region areas clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,12 @@ offline: $(STAMP)
 new-region: $(STAMP)
 	@test -n "$(ID)" -a -n "$(NAME)" || { echo 'usage: make new-region ID=region-id NAME="Region name" [NATION=england]' >&2; exit 2; }
 	$(BIN)/python -m waymark new-region --id "$(ID)" --name "$(NAME)" --nation "$(or $(NATION),england)"
+
+# Every UK local authority (data/areas.yaml) and the postcode lookup files (data/postcodes/), from the
+# pinned ONS release in requirements-dev.txt. Commit both; a test checks they match the release.
+areas: $(STAMP)
+	$(BIN)/python -m waymark.tools.areas_source --write data/areas.yaml
+	rm -rf data/postcodes && $(BIN)/python -m waymark.tools.postcodes --out data/postcodes
 
 stale: $(STAMP)
 	$(BIN)/python -m waymark stale

@@ -22,7 +22,8 @@ from .chooser import Chooser, read_chooser
 from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .parallel import map_chunks
-from .places import Area, Category, read_areas, read_categories
+from .places import Area, Category, postcode_id_problems, read_areas, read_categories
+
 from .problems import DataError, Problem, did_you_mean, errors_only
 from .read import FieldPath, SourceFile, dotted, load_yaml
 from .rules import LINK_LISTS, strings, text_problems
@@ -266,6 +267,7 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     synonyms, synonym_problems = read_synonyms(synonyms_src) if synonyms_src else ([], [])
     hosts, host_problems = read_source_hosts(hosts_src) if hosts_src else (None, [])
     problems += area_problems + cat_problems + synonym_problems + host_problems
+    problems += postcode_id_problems(data_dir / "postcodes", areas)
 
     records: dict[str, dict[str, Record]] = {}
     for rtype in RECORD_TYPES:

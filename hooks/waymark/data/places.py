@@ -25,9 +25,12 @@ Names and descriptions are shown on every page: they are plain text, checked lik
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+
 from typing import Any
 
 from .model import JURISDICTIONS
@@ -223,3 +226,33 @@ def read_categories(src: SourceFile) -> tuple[dict[str, Category], list[Problem]
         else:
             categories[str(values["id"])] = Category(str(values["id"]), str(values["name"]), str(values["description"]))
     return categories, problems
+
+
+def postcode_id_problems(folder: Path, areas: dict[str, Area]) -> list[Problem]:
+    """The postcode lookup files (data/postcodes/, made with data/areas.yaml by `make areas`) must
+    name each authority with the id data/areas.yaml gives its ONS code, or a lookup would lead to
+    no page. Their format is documented in features/postcode/lookup.py; only `la` is read here."""
+    if not folder.is_dir():
+        return []
+    by_gss = {a.gss: a.id for a in areas.values() if a.gss}
+    problems = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            authorities = json.loads(path.read_text(encoding="utf-8")).get("la", [])
+        except (ValueError, AttributeError):
+            problems.append(Problem(f"data/{folder.name}/{path.name}", 0, "", "", "a JSON lookup file", "not JSON"))
+            continue
+        for gss, ident, _name in authorities:
+            if gss in by_gss and by_gss[gss] != ident:
+                problems.append(
+                    Problem(
+                        f"data/{folder.name}/{path.name}",
+                        0,
+                        "",
+                        gss,
+                        f"the id data/areas.yaml gives {gss} ({by_gss[gss]!r})",
+                        repr(ident),
+                        "run `make areas` again, or keep the generated ids",
+                    )
+                )
+    return problems

@@ -1,0 +1,1 @@
+"""Features that the lead engineer wires into the build."""

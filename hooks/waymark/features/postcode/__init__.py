@@ -1,0 +1,1 @@
+"""Postcode to local authority, resolved in the browser."""
