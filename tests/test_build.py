@@ -55,12 +55,13 @@ def test_order_page_has_plain_part_then_workers_part_with_sources(fixture_site: 
     assert 'href="https://www.legislation.gov.uk/ukpga/2000/1/section/1" rel="noreferrer noopener"' in html
 
 
-def test_area_page_shows_local_then_wider_services(fixture_site: Path) -> None:
+def test_area_page_lists_every_service_for_the_place_in_the_first_minute_order(fixture_site: Path) -> None:
     html = read(fixture_site, "areas/north-testshire")
-    local, wider = html.index('id="local"'), html.index('id="wider"')
-    assert local < html.index("North Testshire IDVA Service") < wider
-    assert html.index("Example Helpline") > wider, "a UK-wide service is listed as covering the area"
-    assert "Example Refuge Service" in html[wider:], "a region-wide refuge covers its local authorities"
+    services = html[html.index('id="services"') :]
+    names = re.findall(r'class="wm-card__name"[^>]*>([^<]+)<', services)
+    # The UK-wide 24-hour line first, then the local IDVA service, then the region's refuge.
+    assert names == ["Example Helpline", "North Testshire IDVA Service", "Example Refuge Service"]
+
 
 
 def test_refuge_page_never_shows_an_address_section(fixture_site: Path) -> None:

@@ -43,5 +43,6 @@ def card_data(record: Record) -> dict[str, Any]:
     }
 
 
-#: The card the browser clones: every slot present, so the script only fills or removes them.
-TEMPLATE_CARD = {"u": "", "t": "", "o": "", "s": "", "p": "0", "pl": "-", "tx": "0", "h": True}
+#: The card the browser clones: every slot present, so the script only fills or removes them
+#: ("open": the "Open now" badge, which only the browser can know).
+TEMPLATE_CARD = {"u": "", "t": "", "o": "", "s": "", "p": "0", "pl": "-", "tx": "0", "h": True, "open": True}

@@ -21,6 +21,7 @@ from ..data.catalogue import Catalogue
 from ..data.chooser import PAGE_LINKS, RECORD_LINK, Chooser
 from ..data.model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
 from ..data.places import Area, Category
+from ..data.ranking import Ranked, in_order
 from .cards import TEMPLATE_CARD, card_data
 from .markdown import expand_references, markdown_escape, render_markdown
 from .settings import Settings, tel_href
@@ -160,11 +161,8 @@ class Renderer:
     def legal_page(self, record: Record, root: str) -> str:
         """An order, housing duty, NRPF route or support option page."""
         data = record.data
-        helped_by = self.catalogue.helped_by(record.id)
-        cards, compact = helped_by, []
-        if len(helped_by) > CARD_LIMIT:
-            cards = [s for s in helped_by if self.catalogue.is_wide(s)]
-            compact = [s for s in helped_by if s not in cards]
+        ranked = self.in_order(self.catalogue.helped_by(record.id))
+        cards, compact = self.cards_and_compact(ranked.help)
         sections = [(f, heading, f.replace("_", "-")) for f, heading in record.type.sections if data.get(f)]
         related = [r for r in (self.catalogue.legal(i) for i in data.get("related") or []) if r]
         kicker = ORDER_KINDS[data["kind"]].split(" (")[0] if record.type is ORDER else record.type.title
@@ -181,6 +179,7 @@ class Renderer:
             related=related,
             helped_by=cards,
             helped_by_local=compact,
+            for_people_who_harm=ranked.for_people_who_harm,
             area_names={a.id: a.name for a in self.catalogue.areas.values()} if compact else {},
             jurisdictions=join_names(here),
             other_jurisdictions=join_names(other) if other else "",
@@ -201,26 +200,26 @@ class Renderer:
             categories=[self.catalogue.categories[c] for c in data["categories"]],
         )
 
-    def area_page(self, area: Area, root: str) -> str:
-        """Services in an area, then the wider services that cover it."""
-        title = area.name if area.level != "national" else "Services across the whole UK"
-        return self.render(
-            "area.html",
-            root,
-            area=area,
-            title=title,
-            trail=list(reversed(area.ancestors())),
-            local=self.catalogue.services_in(area),
-            covering=self.catalogue.services_covering(area),
-        )
+    def in_order(self, services: list[Record]) -> Ranked:
+        """Services in the first-minute order (data/ranking.py), those for people who harm apart."""
+        return in_order(services, self.catalogue.categories, self.catalogue.areas)
+
+    def cards_and_compact(self, services: list[Record]) -> tuple[list[Record], list[Record]]:
+        """Up to CARD_LIMIT services as cards, in order; above that, UK- and nation-wide ones as
+        cards and the local ones as a compact list (a place may have hundreds of services)."""
+        if len(services) <= CARD_LIMIT:
+            return services, []
+        cards = [s for s in services if self.catalogue.is_wide(s)]
+        return cards, [s for s in services if s not in cards]
 
     def category_page(self, category: Category, root: str) -> str:
         """Services in one category."""
+        ranked = self.in_order(self.catalogue.services_in_category(category))
         return self.render(
             "category.html",
             root,
             category=category,
-            services=self.catalogue.services_in_category(category),
+            services=ranked.help + ranked.for_people_who_harm,
             area_names={a.id: a.name for a in self.catalogue.areas.values()},
         )
 

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..data.model import JURISDICTIONS
 from ..data.problems import did_you_mean, shown
 from ..data.text import markup_in
@@ -94,6 +96,12 @@ class Settings:
     exit: Exit = field(default_factory=Exit)
     stale_after_months: int = DEFAULT_STALE_MONTHS
     emergency: str = DEFAULT_EMERGENCY
+
+    @property
+    def emergency_html(self) -> Markup:
+        """The emergency line, escaped, with each 999 a tap-to-call link (for the theme and pages)."""
+        parts = re.split(r"\b999\b", str(escape(self.emergency)))
+        return Markup('<a class="wm-tel" href="tel:999">999</a>').join(Markup(p) for p in parts)
 
     @classmethod
     def from_extra(cls, extra: dict[str, Any] | None, area_ids: set[str]) -> Settings:

@@ -20,10 +20,12 @@ from typing import Any
 from .. import PROJECT
 from .chooser import Chooser, read_chooser
 from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
+from .crisis import Crisis, read_crisis
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .parallel import map_chunks
+from .phrases import Phrase, read_phrases
 from .places import Area, Category, postcode_id_problems, read_areas, read_categories
-
+from .places_help import PlacesHelp, read_places_help
 from .problems import DataError, Problem, did_you_mean, errors_only
 from .read import FieldPath, SourceFile, dotted, load_yaml
 from .rules import LINK_LISTS, strings, text_problems
@@ -49,7 +51,11 @@ class Catalogue:
     synonyms: list[Synonym] = field(default_factory=list)
     choosers: list[Chooser] = field(default_factory=list)  # data/which-order-fits*.yaml
     source_hosts: SourceHosts | None = None
+    crisis: Crisis = field(default_factory=Crisis)
+    places_help: PlacesHelp = field(default_factory=PlacesHelp)
+    phrases: list[Phrase] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
     schema_dir: Path = DEFAULT_SCHEMA_DIR
 
     def of_type(self, rtype: RecordType) -> list[Record]:
@@ -302,6 +308,17 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         )
         texts = [(path, text) for path, text in strings(record.data) if path[0] not in LINK_LISTS]
         problems += service_mention_problems(record.source, record.id, texts, services, numbers)
+    help_src = shared_file("places-help.yaml", required=False)
+    places_help, help_problems = read_places_help(help_src) if help_src else (PlacesHelp(), [])
+    problems += help_problems
+    phrases_src = shared_file("phrases.yaml", required=False)
+    pages = {r.url for rs in records.values() for r in rs.values()} | {c.url for c in categories.values()}
+    pages |= {a.url for a in areas.values()} | {f"orders/{p.stem}/" for p in data_dir.glob("which-order-fits*.yaml")}
+    phrases, phrase_problems = read_phrases(phrases_src, pages) if phrases_src else ([], [])
+    problems += phrase_problems
+    crisis_src = shared_file("crisis.yaml", required=False)
+    crisis, crisis_problems = read_crisis(crisis_src, services, areas) if crisis_src else (Crisis(), [])
+    problems += crisis_problems
     choosers = []
     for chooser_path in sorted(data_dir.glob("which-order-fits*.yaml")):
         chooser_src = shared_file(chooser_path.name)
@@ -318,4 +335,17 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     if errors_only(problems):
         raise DataError(problems)
     warnings = sorted(problems)
-    return Catalogue(data_dir, records, areas, categories, synonyms, choosers, hosts, warnings, schema_dir)
+    return Catalogue(
+        data_dir,
+        records,
+        areas,
+        categories,
+        synonyms,
+        choosers,
+        hosts,
+        crisis,
+        places_help,
+        phrases,
+        warnings,
+        schema_dir,
+    )

@@ -30,7 +30,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import Any
 
 from .model import JURISDICTIONS
@@ -93,13 +92,17 @@ class Area:
             yield from child.descendants()
 
 
+CATEGORY_GROUPS = ("general", "specialist", "for-people-who-harm")
+
+
 @dataclass
 class Category:
-    """A kind of service workers search by."""
+    """A kind of service workers search by; its group decides where its services come in lists."""
 
     id: str
     name: str
     description: str
+    group: str = "general"
 
     @property
     def url(self) -> str:
@@ -193,7 +196,7 @@ def read_areas(src: SourceFile) -> tuple[dict[str, Area], list[Problem]]:
 
 
 def read_categories(src: SourceFile) -> tuple[dict[str, Category], list[Problem]]:
-    """Read data/categories.yaml: a list of {id, name, description}, all plain text."""
+    """Read data/categories.yaml: a list of {id, name, description, group}, all plain text."""
     problems: list[Problem] = []
     categories: dict[str, Category] = {}
     if not isinstance(src.data, list):
@@ -223,8 +226,16 @@ def read_categories(src: SourceFile) -> tuple[dict[str, Category], list[Problem]
                     f"{values['id']!r} again",
                 )
             )
+        elif entry.get("group", "general") not in CATEGORY_GROUPS:
+            line = src.line_of((index, "group"))
+            wanted = f"one of {', '.join(CATEGORY_GROUPS)}"
+            problems.append(
+                Problem(src.shown_path, line, str(values["id"]), "group", wanted, shown(entry.get("group")))
+            )
         else:
-            categories[str(values["id"])] = Category(str(values["id"]), str(values["name"]), str(values["description"]))
+            ident = str(values["id"])
+            group = str(entry.get("group", "general"))
+            categories[ident] = Category(ident, str(values["name"]), str(values["description"]), group)
     return categories, problems
 
 

@@ -17,12 +17,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..build.deploy import write_header_files
+from ..build.render import Renderer
 from ..build.settings import Settings, SettingsError
 from ..build.toc import toc_tokens
 from ..data.catalogue import Catalogue, load_catalogue
 from ..data.freshness import warn_stale
 from ..data.problems import DataError
+from ..features.postcode.lookup import ship_postcodes
 from ..features.search.index import plain_text, write_search_files
+from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
 from .pages import GeneratedPage, generated_pages
 from .writer import BODY, SHELL_STUB, SHELL_TOC, SHELL_URI, Shell, write_pages, write_sitemap
@@ -51,7 +54,8 @@ class Site:
     def __init__(self, catalogue: Catalogue, settings: Settings):
         self.catalogue = catalogue
         self.settings = settings
-        self.pages: dict[str, GeneratedPage] = generated_pages(catalogue, settings)
+        self.renderer = Renderer(catalogue, settings)
+        self.pages: dict[str, GeneratedPage] = generated_pages(self.renderer)
         self.shell_html: str | None = None
         self.theme: jinja2.Environment | None = None
         self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
@@ -101,11 +105,19 @@ class Site:
             page.toc = get_toc(SHELL_TOC)  # type: ignore[arg-type]
             return BODY
         generated = self.pages.get(page.file.src_uri)
+        root = "../" * page.url.count("/")
         if generated is None:
             if not page.url.startswith("maintainers/"):
                 self.guides.append((page.url, page.title or "", plain_text(html)))
-            return html
-        body = generated.render("../" * page.url.count("/"))
+            try:
+                filled = fill_blocks(html, self.renderer, root)
+            except UnknownBlock as err:
+                raise PluginError(f"{page.file.src_uri}: {err}") from None
+            if filled != html:  # blocks bring headings of their own: the contents list follows them
+                page.toc = get_toc(toc_tokens(filled))  # type: ignore[arg-type]
+            return filled
+
+        body = generated.render(root)
         page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
         return body
 
@@ -148,6 +160,7 @@ class Site:
                 f"text (check the data files named):\n{lines}"
             )
         write_search_files(site_dir, self.catalogue, self.guides)
+        ship_postcodes(self.catalogue.data_dir, site_dir, {a.gss for a in self.catalogue.areas.values() if a.gss})
         write_header_files(site_dir)
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
         warn_stale(self.catalogue, self.settings.stale_after_months)

@@ -18,9 +18,8 @@ from functools import partial
 from markupsafe import escape
 
 from ..build.render import Renderer
-from ..build.settings import Settings
-from ..data.catalogue import Catalogue
 from ..data.model import LEGAL_TYPES, ORDER, SERVICE
+from ..features.places.place import area_page
 from ..features.search.page import find_service, search_page
 
 Body = Callable[[str], str]  # root ("../../") -> body HTML
@@ -56,9 +55,9 @@ class GeneratedPage:
         return f"---\ntitle: {title}\ndescription: {description}\n---\n"
 
 
-def generated_pages(catalogue: Catalogue, settings: Settings) -> dict[str, GeneratedPage]:
+def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
     """Every page the catalogue makes, keyed by its source path (e.g. ``orders/x.md``)."""
-    render = Renderer(catalogue, settings)
+    catalogue = render.catalogue
     pages: list[GeneratedPage] = []
 
     def add(src_uri: str, title: str, description: str, body: Body, source: str = "", fast: bool = False) -> None:
@@ -102,7 +101,7 @@ def generated_pages(catalogue: Catalogue, settings: Settings) -> dict[str, Gener
             f"areas/{area.id}.md",
             f"Services in {area.name}",
             f"Domestic abuse and sexual violence services in {area.name}.",
-            partial(render.area_page, area),
+            partial(area_page, render, area),
             "data/areas.yaml",
             fast=True,
         )

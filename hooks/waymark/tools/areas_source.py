@@ -48,12 +48,15 @@ AUTHORITIES_MODULE = "qlacref_authorities"
 
 #: The attribution line the packages themselves state (METADATA Summary and README of both).
 PACKAGE_ATTRIBUTION = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0"
-#: The fuller ONSPD statement (ONS asks for it for postcode products; not present in the packages' text).
+#: The statements the ONSPD user guide requires wherever its data is used, as ONS quotes them in its
+#: answer to FOI/2022/3481 (ons.gov.uk, "Using the National Statistics Postcode Lookup and ONS Postcode
+#: Directory"); [year] is the release's year (November 2025). Not present in the packages' own text.
 ONSPD_ATTRIBUTION = (
-    "Contains OS data © Crown copyright and database right; "
-    "Contains Royal Mail data © Royal Mail copyright and database right; "
+    "Contains OS data © Crown copyright and database right 2025; "
+    "Contains Royal Mail data © Royal Mail copyright and database right 2025; "
     "Source: Office for National Statistics licensed under the Open Government Licence v.3.0"
 )
+
 
 #: GSS prefixes of local authority districts: unitary, non-metropolitan, metropolitan, London borough
 #: (England); unitary (Wales); council area (Scotland); local government district (Northern Ireland).

@@ -3,7 +3,7 @@
 `make offline` builds the site as usual, then makes a copy in which
 - every link to a page folder (`orders/x/`) names its file (`orders/x/index.html`), because a
   browser opening files shows a folder listing, not the page;
-- every search file `search/*.json` also exists as `search/*.js`, a script that hands the same
+- every data file (`search/*.json`, `postcode/*.json`) also exists as a `.js` script that hands the same
   data to `window.WaymarkData` (pages opened from disk may not fetch() files; they may load
   scripts). search.js picks the script form when the page is a file:// page.
 There is no service worker: nothing is installed in the browser, nothing stays behind.
@@ -33,8 +33,12 @@ def spell_out_links(html: str) -> str:
     return re.sub(r"""(\bhref=)(["'])(\.\.|\.)\2""", r"\1\2\3/index.html\2", html)
 
 
+#: Folders of data files the browser fetches (search, postcode lookup): each gets a script form.
+DATA_FOLDERS = ("search", "postcode")
+
+
 def search_script(path_in_site: str, data: object) -> str:
-    """The script form of one search file."""
+    """The script form of one data file."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"(window.WaymarkData=window.WaymarkData||{{}})[{json.dumps(path_in_site)}]={payload};\n"
 
@@ -51,7 +55,7 @@ def make_offline_copy(site: Path, out: Path, zip_path: Path | None = None) -> in
         if new != text:
             page.write_text(new, encoding="utf-8")
             pages += 1
-    for data_file in sorted((out / "search").glob("*.json")):
+    for data_file in sorted(f for folder in DATA_FOLDERS for f in (out / folder).glob("*.json")):
         relative = data_file.relative_to(out).as_posix()
         data = json.loads(data_file.read_text(encoding="utf-8"))
         data_file.with_suffix(".js").write_text(search_script(relative, data), encoding="utf-8")

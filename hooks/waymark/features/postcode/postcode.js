@@ -17,7 +17,7 @@
        kind: "full" | "sector" | "outward" | "invalid"; query: the canonical form ("LS6 1AB").
      WaymarkPostcode.parse(text) -> {kind, area, outward, sector, unit, text}
      WaymarkPostcode.resolve(parsed, index, shard) -> result   (synchronous, data already loaded)
-   Mirrors waymark/features/postcode/postcode_data.py (parse, resolve). ES5, no library. */
+   Mirrors waymark/features/postcode/lookup.py (parse, resolve). ES5, no library. */
 (function (global) {
   "use strict";
 
@@ -183,10 +183,17 @@
     });
   }
 
+  /* Any other data file of the site (e.g. "search/areas.json"), fetched once, file:// aware. */
+  function fetchData(root, path) {
+    return load(defaultLoader(root), root + path, path);
+  }
+
   global.WaymarkPostcode = {
     parse: parse,
     resolve: resolve,
     lookup: lookup,
+    fetchData: fetchData,
+
     clear: function () { cache = {}; }
   };
 })(typeof window !== "undefined" ? window : this);

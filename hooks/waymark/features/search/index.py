@@ -33,6 +33,7 @@ from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
 from ...data.model import LEGAL_TYPES, ORDER, ORDER_KINDS, SERVICE, Record
 from ...data.places import Area
+from ...data.ranking import DISTANCE, TIERS, tier
 
 NATIONAL_SHARD = "national"
 # Below this many services in all, the first search fetches every shard (a few KB each).
@@ -45,7 +46,7 @@ FIELDS = (
     ("where", 3, "w", "w"),
     ("body", 1, "b", "s"),
 )
-#: Keys of a service document besides its card: what the filters test.
+#: Keys of a service document besides its card: what the filters test and the order uses.
 FILTER_KEYS = {
     "c": "category ids",
     "a": "area ids",
@@ -53,9 +54,26 @@ FILTER_KEYS = {
     "n": "accepts people with no recourse to public funds",
     "l": "languages (lower case)",
     "r": "you can contact it yourself",
+    "tr": "tier in the first-minute order (data/ranking.py TIERS; 3: for people who harm)",
+    "oh": "opening hours as [day bits (Monday 1 … Sunday 64), opens, closes] in minutes, UK time",
     "kn": "category names (indexed)",
     "w": "place names (indexed)",
 }
+#: How much a core document's relevance counts, by kind: a place name is a weak match for words
+#: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
+KIND_WEIGHTS = {"Area": 0.35}
+#: Words that name a nation in a query; records under that nation's law then rank higher.
+
+NATION_WORDS = {
+    "england": ["england", "english"],
+    "wales": ["wales", "welsh", "cymru"],
+    "scotland": ["scotland", "scottish"],
+    "northern-ireland": ["northern ireland", "northern irish"],
+}
+#: How much each tier's relevance counts in search, so a 24-hour line wins a near tie.
+
+TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
+DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun": 64}
 BODY_LIMIT = 1200  # characters of a guide or a legal record's plain text that search indexes
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -140,6 +158,8 @@ def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:
     areas = [catalogue.areas[a] for a in data["areas"]]
     return {
         **card_data(record),
+        "tr": TIERS[tier(record, catalogue.categories)],
+        "oh": opening_hours(record),
         "c": data["categories"],
         "a": data["areas"],
         "f": eligibility.get("for") or ["everyone"],
@@ -151,10 +171,20 @@ def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+def opening_hours(record: Record) -> list[list[int]]:
+    """The service's structured hours, compact: [[day bits, opens, closes], …] in minutes since midnight."""
+    out = []
+    for entry in record.data["contact"].get("schedule") or []:
+        bits = sum(DAY_BITS[d] for d in entry["days"])
+        opens, closes = (int(t[:2]) * 60 + int(t[3:]) for t in (entry["opens"], entry["closes"]))
+        out.append([bits, opens, closes])
+    return out
+
+
 def area_documents(catalogue: Catalogue) -> list[dict[str, Any]]:
-    """Every area below the whole UK: id, name, shard and the ids of the areas around it."""
+    """Every area below the whole UK: id, name, level, shard and the ids of the areas around it."""
     return [
-        {"id": a.id, "name": a.name, "shard": shard_of(a), "up": [p.id for p in a.ancestors()]}
+        {"id": a.id, "name": a.name, "level": a.level, "shard": shard_of(a), "up": [p.id for p in a.ancestors()]}
         for a in catalogue.areas.values()
         if a.level != "national"
     ]
@@ -181,9 +211,14 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
     sizes = {
         f"services-{name}.json": _write(out / f"services-{name}.json", {"docs": docs}) for name, docs in shards.items()
     }
-    sizes["areas.json"] = _write(out / "areas.json", {"areas": area_documents(catalogue)})
+    order = {"distance": DISTANCE, "harmTier": TIERS["for-people-who-harm"]}
+    sizes["areas.json"] = _write(out / "areas.json", {"order": order, "areas": area_documents(catalogue)})
     core = {
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
+        "tierWeights": TIER_WEIGHTS,
+        "kindWeights": KIND_WEIGHTS,
+        "nations": NATION_WORDS,
+        "phrases": [{"says": list(p.says), "find": list(p.find)} for p in catalogue.phrases],
         "synonyms": [{"words": list(s.words), "means": s.means} for s in catalogue.synonyms],
         "shards": {name: len(docs) for name, docs in shards.items()},
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,

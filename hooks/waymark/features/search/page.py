@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ...build.render import AUDIENCES, Renderer
+from ...data.model import JURISDICTIONS
+from ..crisis.crisis import crisis_block
 
 
 def find_service(renderer: Renderer, root: str) -> str:
@@ -12,12 +16,17 @@ def find_service(renderer: Renderer, root: str) -> str:
     """
     catalogue = renderer.catalogue
     languages = sorted({lang for s in catalogue.services for lang in s.data.get("languages") or []})
+    national = renderer.in_order(catalogue.services_in(catalogue.areas["national"]))
     return renderer.render(
         "find_service.html",
         root,
         nations=catalogue.areas["national"].children,
-        categories=list(catalogue.categories.values()),
-        national=catalogue.services_in(catalogue.areas["national"]),
+        # Only types of help some service offers: an empty filter is a dead end.
+        categories=[c for c in catalogue.categories.values() if catalogue.services_in_category(c)],
+        national=national.help,
+        national_harm=national.for_people_who_harm,
+
+
         areas=renderer.area_list(),
         audiences=list(AUDIENCES.items()),
         languages=languages,
@@ -26,6 +35,25 @@ def find_service(renderer: Renderer, root: str) -> str:
     )
 
 
+def no_dead_end(renderer: Renderer, root: str) -> Markup:
+    """Shown when nothing matches: each nation's 24-hour lines, and where else to turn."""
+    help_by_nation = [(JURISDICTIONS[n], renderer.catalogue.places_help.for_nation(n)) for n in JURISDICTIONS]
+    return Markup(
+        renderer.render(
+            "_no_dead_end.html",
+            root,
+            crisis_block=crisis_block(renderer, root),
+            help_by_nation=[(name, help) for name, help in help_by_nation if help],
+        )
+    )
+
+
 def search_page(renderer: Renderer, root: str) -> str:
     """The search page: a box, an optional area, and the results list filled by search.js."""
-    return renderer.render("search.html", root, areas=renderer.area_list(), card_template=renderer.card_template())
+    return renderer.render(
+        "search.html",
+        root,
+        areas=renderer.area_list(),
+        card_template=renderer.card_template(),
+        nothing_found=no_dead_end(renderer, root),
+    )

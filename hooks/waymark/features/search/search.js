@@ -96,9 +96,55 @@
     if (doc.pl) fill(card, "pl", "(" + doc.pl + ")"); else drop(card, "pl");
     if (doc.tx) fill(card, "tx", doc.tx, telHref(doc.tx, "sms:")); else drop(card, "tx-line");
     if (!doc.h) drop(card, "h");
+    if (doc.h || !openNow(doc)) drop(card, "open");
     if (!doc.p && !doc.tx) drop(card, "phones");
     return card;
   }
+
+  /* ---------- "open now", from structured hours, in UK time whatever the device's clock zone ---------- */
+  var DAYS = { Mon: 1, Tue: 2, Wed: 4, Thu: 8, Fri: 16, Sat: 32, Sun: 64 };
+  var clock = null;
+  function ukNow() {
+    if (!clock) {
+      var parts = {};
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/London", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+      clock = { day: DAYS[parts.weekday] || 0, minute: (+parts.hour) * 60 + (+parts.minute) };
+      setTimeout(function () { clock = null; }, 30000);
+    }
+    return clock;
+  }
+
+  function openNow(doc) {
+    if (doc.h) return true;
+    var now = ukNow();
+    var yesterday = now.day === 1 ? 64 : now.day >> 1;
+    return (doc.oh || []).some(function (slot) {
+      var days = slot[0], opens = slot[1], closes = slot[2];
+      if (closes > opens) return (days & now.day) && now.minute >= opens && now.minute < closes;
+      /* Past midnight: open from `opens` today, or until `closes` if it opened yesterday. */
+      return ((days & now.day) && now.minute >= opens) || ((days & yesterday) && now.minute < closes);
+    });
+  }
+
+  /* ---------- the first-minute order (data/ranking.py): 24-hour lines, general, specialist; nearest first ---------- */
+  function nearness(doc, tree) {
+    var best = 99;
+    doc.a.forEach(function (id) {
+      var area = tree.byId[id];
+      var distance = area ? tree.order.distance[area.level] : tree.order.distance.national;
+      if (distance < best) best = distance;
+    });
+    return best;
+  }
+
+  function firstMinuteOrder(docs, tree) {
+    return docs.slice().sort(function (a, b) {
+      return a.tr - b.tr || nearness(a, tree) - nearness(b, tree) || a.t.localeCompare(b.t);
+    });
+  }
+
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -199,79 +245,140 @@
     });
   }
 
-  if (searchBox) {
-    var input = searchBox.querySelector("#wm-q");
-    var where = searchBox.querySelector("#wm-where");
-    var status = searchBox.querySelector("#wm-status");
-    var list = searchBox.querySelector("#wm-results");
-    searchBox.querySelector(".wm-search__controls").hidden = false;
-    var timer = null;
-    var latest = 0;
-
-    var shardNames = function (core, tree, query) {
-      if (core.loadAll) return Object.keys(core.shards);
-      var names = { national: true };
-      var lower = " " + query.toLowerCase() + " ";
-      tree.areas.forEach(function (area) {
-        if (mentions(lower, area.name.toLowerCase())) names[area.shard] = true;
-      });
-      if (where.value && tree.byId[where.value]) names[tree.byId[where.value].shard] = true;
-      return Object.keys(names);
-    };
-
-    var search = function () {
-      var query = input.value.trim();
-      var ticket = ++latest;
-      if (!query) {
-        list.textContent = "";
-        status.textContent = "";
-        return;
+  /* Best bets (data/phrases.yaml): a situation in everyday words puts its pages first, in order. */
+  function bestBets(query, phrases) {
+    var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
+    var found = [];
+    phrases.forEach(function (entry) {
+      if (entry.says.some(function (words) { return mentions(lower, words); })) {
+        entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
       }
-      status.textContent = "Searching…";
-      Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
-        .then(function (parts) {
-          var lunr = parts[0], core = parts[1], tree = parts[2];
-          var names = shardNames(core, tree, query);
-          return Promise.all(names.map(shardDocs)).then(function (docLists) {
-            if (ticket !== latest) return;
-            var shards = names.map(function (name, i) { return { name: name, docs: docLists[i] }; });
-            var index = combinedIndex(lunr, core, shards);
-            var hits = [];
-            run(index.idx, lunr, expand(query, core.synonyms)).forEach(function (result) {
-              var entry = index.docs[+result.ref];
-              if (where.value && !entry.service) return;
-              if (entry.service && !covers(entry.doc, where.value, tree)) return;
-              hits.push(entry);
-            });
-            hits = hits.slice(0, 30);
-            list.textContent = "";
-            hits.forEach(function (entry) {
-              list.appendChild(entry.service ? serviceCard(entry.doc) : recordItem(entry.doc));
-            });
-            status.textContent = hits.length
-              ? hits.length + (hits.length === 1 ? " result" : " results")
-              : "No results. Try another word, or browse services by area or by type.";
-          });
-        })
-        .catch(function () {
-          status.textContent = "Search could not load. Browse services by area or by type instead.";
-        });
-    };
+    });
+    return found;
+  }
 
-    var soon = function () {
-      status.textContent = "Searching…";
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(search, 120);
-    };
-    input.addEventListener("input", soon);
-    where.addEventListener("change", search);
-    input.addEventListener("keydown", function (event) {
+  /* The nation a query names ("in Scotland"), from the contract; records of that nation rank higher. */
+  function nationOf(query, nations) {
+    var lower = " " + query.toLowerCase() + " ";
+    var named = "";
+    Object.keys(nations).forEach(function (id) {
+      if (nations[id].some(function (word) { return mentions(lower, word); })) named = id;
+    });
+    return named;
+  }
+
+  function Search(box) {
+    this.box = box;
+    this.input = box.querySelector(".wm-search__input");
+    this.where = box.querySelector(".wm-search__where");
+    this.status = box.querySelector(".wm-search__status");
+    this.list = box.querySelector(".wm-search__results");
+    this.harm = box.querySelector(".wm-search__harm");
+    this.harmList = this.harm ? this.harm.querySelector("ul") : null;
+    this.none = box.querySelector(".wm-search__none");
+    this.latest = 0;
+    this.timer = null;
+    var controls = box.querySelector(".wm-search__controls");
+    if (controls) controls.hidden = false;
+    var self = this;
+    this.input.addEventListener("input", function () {
+      self.status.textContent = "Searching…";
+      if (self.timer) clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.run(); }, 120);
+    });
+    if (this.where) this.where.addEventListener("change", function () { self.run(); });
+    this.input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {
         event.preventDefault();
-        search();
+        self.run();
       }
     });
   }
+
+  Search.prototype.show = function (entries, harm) {
+    var list = this.list;
+    list.textContent = "";
+    entries.forEach(function (entry) {
+      list.appendChild(entry.service ? serviceCard(entry.doc) : recordItem(entry.doc));
+    });
+    if (this.harm) {
+      this.harmList.textContent = "";
+      var harmList = this.harmList;
+      harm.forEach(function (entry) { harmList.appendChild(serviceCard(entry.doc)); });
+      this.harm.hidden = !harm.length;
+    }
+    if (this.none) this.none.hidden = entries.length > 0;
+  };
+
+  Search.prototype.run = function () {
+    var self = this;
+    var query = this.input.value.trim();
+    var areaId = this.where ? this.where.value : "";
+    var ticket = ++this.latest;
+    if (!query) {
+      this.show([], []);
+      if (this.none) this.none.hidden = true;
+      this.status.textContent = "";
+      return;
+    }
+    this.status.textContent = "Searching…";
+    Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
+      .then(function (parts) {
+        var lunr = parts[0], core = parts[1], tree = parts[2];
+        var names = {};
+        if (core.loadAll) {
+          Object.keys(core.shards).forEach(function (name) { names[name] = true; });
+        } else {
+          names.national = true;
+          var lower = " " + query.toLowerCase() + " ";
+          tree.areas.forEach(function (area) {
+            if (mentions(lower, area.name.toLowerCase())) names[area.shard] = true;
+          });
+          if (areaId && tree.byId[areaId]) names[tree.byId[areaId].shard] = true;
+        }
+        names = Object.keys(names);
+        return Promise.all(names.map(shardDocs)).then(function (docLists) {
+          if (ticket !== self.latest) return;
+          var shards = names.map(function (name, i) { return { name: name, docs: docLists[i] }; });
+          var index = combinedIndex(lunr, core, shards);
+          var nation = nationOf(query, core.nations);
+          var scored = [];
+          run(index.idx, lunr, expand(query, core.synonyms)).forEach(function (result) {
+            var entry = index.docs[+result.ref];
+            if (areaId && !entry.service) return;
+            if (entry.service && !covers(entry.doc, areaId, tree)) return;
+            var score = result.score * (entry.service ? core.tierWeights[entry.doc.tr] : core.kindWeights[entry.doc.k] || 1);
+
+            if (nation && (" " + (entry.doc.w || "").toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0) score *= 1.5;
+            scored.push({ entry: entry, score: score });
+          });
+          /* Best bets first, in the order the phrases file gives, if this search can show them. */
+          var bets = bestBets(query, core.phrases);
+          var byUrl = {};
+          index.docs.forEach(function (entry) { byUrl[entry.doc.u] = entry; });
+          var pinned = bets.map(function (url) { return byUrl[url]; }).filter(function (entry) {
+            return entry && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
+          });
+          scored.sort(function (a, b) { return b.score - a.score; });
+          var results = pinned.slice();
+          scored.forEach(function (item) { if (results.indexOf(item.entry) < 0) results.push(item.entry); });
+          var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
+          var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
+          self.show(help, harm.slice(0, 5));
+          self.status.textContent = help.length
+            ? help.length + (help.length === 1 ? " result" : " results")
+            : "Nothing matched those words. You can still call one of these lines, any time:";
+        });
+      })
+      .catch(function () {
+        self.status.textContent = "Search could not load. Browse services by area or by type instead.";
+        if (self.none) self.none.hidden = false;
+      });
+  };
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-wm-search]"), function (box) {
+    new Search(box);
+  });
 
   /* ---------- Find a service filters ---------- */
   if (filterBox) {
@@ -279,16 +386,21 @@
     panel.hidden = false;
     var $ = function (id) { return filterBox.querySelector("#" + id); };
     var area = $("wm-f-area");
-    var fields = ["wm-f-category", "wm-f-for", "wm-f-language", "wm-f-nrpf", "wm-f-24h", "wm-f-self"].map($);
+    var fields = ["wm-f-category", "wm-f-for", "wm-f-language", "wm-f-nrpf", "wm-f-24h", "wm-f-open", "wm-f-self"].map($);
     var fStatus = $("wm-f-status");
     var fList = $("wm-f-results");
+    var fHarm = $("wm-f-harm");
+    var fHarmHeading = $("wm-f-harm-heading");
+    var narrow = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : { matches: false };
     var fLatest = 0;
 
-    var apply = function () {
+    var apply = function (event) {
       var option = area.options[area.selectedIndex];
       var ticket = ++fLatest;
       if (!option || !option.value) {
         fList.textContent = "";
+        fHarm.textContent = "";
+        fHarmHeading.hidden = true;
         fStatus.textContent = "Choose an area to see its services.";
         return;
       }
@@ -305,6 +417,7 @@
             var language = $("wm-f-language").value;
             var nrpf = $("wm-f-nrpf").checked;
             var open = $("wm-f-24h").checked;
+            var openNowOnly = $("wm-f-open").checked;
             var self = $("wm-f-self").checked;
             var seen = {};
             var found = [];
@@ -317,18 +430,28 @@
                 if (language && doc.l.indexOf(language) < 0) return;
                 if (nrpf && !doc.n) return;
                 if (open && !doc.h) return;
+                if (openNowOnly && !openNow(doc)) return;
                 if (self && !doc.r) return;
                 seen[doc.u] = true;
                 found.push(doc);
               });
             });
-            found.sort(function (a, b) { return a.t.localeCompare(b.t); });
+            var ordered = firstMinuteOrder(found, tree);
+            var help = ordered.filter(function (doc) { return doc.tr !== tree.order.harmTier; });
+            var harm = ordered.filter(function (doc) { return doc.tr === tree.order.harmTier; });
             fList.textContent = "";
-            found.forEach(function (doc) { fList.appendChild(serviceCard(doc)); });
-            fStatus.textContent = found.length
-              ? found.length + (found.length === 1 ? " service" : " services") + " in " + option.textContent.trim()
-              : "No services match. Try fewer filters.";
+            help.forEach(function (doc) { fList.appendChild(serviceCard(doc)); });
+            fHarm.textContent = "";
+            harm.forEach(function (doc) { fHarm.appendChild(serviceCard(doc)); });
+            fHarmHeading.hidden = !harm.length;
+            fStatus.textContent = help.length
+              ? help.length + (help.length === 1 ? " service" : " services") + " in " + option.textContent.trim() +
+                ", 24-hour lines first"
+              : "No services match. Try fewer filters, or call a 24-hour line below.";
+            /* On a phone the results are below the filters: go to them once an area is chosen. */
+            if (narrow.matches && event && event.target === area) fStatus.scrollIntoView({ block: "start" });
           });
+
         })
         .catch(function () {
           fStatus.textContent = "The filters could not load. Use the lists by area or by type below.";

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+import yaml
 from chromium_fixtures import Outside
 from playwright.sync_api import Page
 from project import PROJECT
@@ -103,6 +104,7 @@ def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catal
     status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
     shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
     assert shown == expected(False) and shown
+    page.locator(".wm-filters__more summary").click()
     page.check("#wm-f-nrpf")
     page.wait_for_timeout(100)
     status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
@@ -160,3 +162,25 @@ def test_cards_built_by_the_filters_match_the_cards_the_server_built(
     }
     assert server and set(server) <= set(by_script)
     assert {name: by_script[name] for name in server} == server
+
+
+EVERYDAY = yaml.safe_load((PROJECT / "tests" / "search" / "everyday_queries.yaml").read_text(encoding="utf-8"))
+#: The share of everyday queries that must find one of their pages in the top 3 (issue #15).
+EVERYDAY_TARGET = 0.90
+
+
+def test_everyday_words_find_what_people_need(page: Page, site_url: str) -> None:
+    """Queries phrased as survivors and workers phrase them (tests/search/everyday_queries.yaml, each
+    with where that phrasing comes from): at least 90% find a right page in the top 3."""
+    assert len(EVERYDAY) >= 40
+    page.goto(site_url + "search/")
+    misses = {}
+    for case in EVERYDAY:
+        top = [href.removeprefix("../") for href in search(page, case["query"])[:3]]
+        if not set(top) & set(case["top3_any"]) or ("first" in case and top[:1] != [case["first"]]):
+            misses[case["query"]] = top
+    hit_rate = 1 - len(misses) / len(EVERYDAY)
+    print(f"everyday queries: {hit_rate:.0%} found in the top 3 ({len(EVERYDAY) - len(misses)} of {len(EVERYDAY)})")
+    for query, top in misses.items():
+        print(f"  miss: {query!r} -> {top}")
+    assert hit_rate >= EVERYDAY_TARGET, misses

@@ -1,0 +1,59 @@
+"""data/phrases.yaml: situations in everyday words, and the pages that answer them first.
+
+    - says: ["keeps turning up", "won't leave me alone"]
+      find: [orders/non-molestation-order/, services/national-domestic-abuse-helpline/]
+
+Search shows the `find` pages first, in this order, when what someone types contains one of the
+`says` phrases as whole words (GOV.UK calls these "best bets"). Every page must exist: a record,
+a category, a place or a guide page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import Problem, did_you_mean, shown
+from .read import SourceFile
+from .text import markup_in
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Everyday words, and the pages they lead to first."""
+
+    says: tuple[str, ...]
+    find: tuple[str, ...]
+
+
+def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[Problem]]:
+    """Read data/phrases.yaml; `pages` are the site-relative URLs that may be named."""
+    if not isinstance(src.data, list):
+        return [], [Problem(src.shown_path, 1, "", "", "a list of {says, find}", shown(src.data))]
+    phrases, problems = [], []
+    for index, entry in enumerate(src.data):
+        says = entry.get("says") if isinstance(entry, dict) else None
+        find = entry.get("find") if isinstance(entry, dict) else None
+        line = src.line_of((index,))
+        if (
+            not isinstance(says, list)
+            or not says
+            or not all(isinstance(s, str) and s.strip() and not markup_in(s) for s in says)
+        ):
+            problems.append(Problem(src.shown_path, line, "", f"[{index}].says", "a list of plain words", shown(says)))
+            continue
+        if not isinstance(find, list) or not find:
+            problems.append(
+                Problem(src.shown_path, line, "", f"[{index}].find", "a list of page addresses", shown(find))
+            )
+            continue
+        for j, url in enumerate(find):
+            if url not in pages:
+                where = src.line_of((index, "find", j))
+                hint = did_you_mean(url, pages)
+                problems.append(
+                    Problem(
+                        src.shown_path, where, "", f"[{index}].find[{j}]", "the address of a page", shown(url), hint
+                    )
+                )
+        phrases.append(Phrase(tuple(s.strip().lower() for s in says), tuple(str(u) for u in find)))
+    return phrases, problems

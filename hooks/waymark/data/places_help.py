@@ -1,0 +1,141 @@
+"""data/places-help.yaml: where to turn in each nation when nothing local is listed (no dead ends).
+
+    last_reviewed: 2026-12-01
+    nations:
+      england:
+        council:
+          finder: {title: Find your local council, url: https://www.gov.uk/find-local-council}
+          homeless_advice: {title: ..., url: ...}
+          summary: Plain words on what the council must do.
+        directories:
+          - {title: ..., url: ..., covers: ..., source: {title: ..., url: ...}}
+    not_verified: [...]
+
+Shown on every place's page, and where a search or a list finds nothing. Every link must be
+http(s); every text plain; the summary plain English (the same bar as record summaries).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import JURISDICTIONS
+from .problems import Problem, shown
+from .read import FieldPath, SourceFile, dotted
+from .readability import MIN_READING_EASE, flesch_reading_ease
+from .text import markup_in
+
+URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A titled link."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Council:
+    """How to reach the council's homelessness team in a nation."""
+
+    summary: str
+    finder: Link
+    homeless_advice: Link | None = None
+
+
+@dataclass(frozen=True)
+class Directory:
+    """A national directory of local services, and the page that shows what it covers."""
+
+    title: str
+    url: str
+    covers: str
+    source: Link | None = None
+
+
+@dataclass(frozen=True)
+class NationHelp:
+    """Where to turn in one nation."""
+
+    council: Council | None = None
+    directories: tuple[Directory, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlacesHelp:
+    """Where to turn, by nation id."""
+
+    nations: dict[str, NationHelp] = field(default_factory=dict)
+
+    def for_nation(self, nation: str) -> NationHelp | None:
+        """The nation's entry, if any."""
+        return self.nations.get(nation)
+
+
+class _Reader:
+    def __init__(self, src: SourceFile) -> None:
+        self.src = src
+        self.problems: list[Problem] = []
+
+    def problem(self, path: FieldPath, expected: str, found: object) -> None:
+        self.problems.append(
+            Problem(self.src.shown_path, self.src.line_of(path), "", dotted(path), expected, shown(found))
+        )
+
+    def text(self, value: Any, path: FieldPath, plain_english: bool = False) -> str:
+        if not isinstance(value, str) or not value.strip() or markup_in(value):
+            self.problem(path, "plain text", value)
+            return ""
+        if plain_english and flesch_reading_ease(value) < MIN_READING_EASE:
+            self.problem(path, f"plain English (Flesch reading ease at least {MIN_READING_EASE:.0f})", value)
+        return value.strip()
+
+    def link(self, value: Any, path: FieldPath) -> Link | None:
+        if not isinstance(value, dict):
+            self.problem(path, "a {title, url} link", value)
+            return None
+        url = value.get("url")
+        if not isinstance(url, str) or not URL.fullmatch(url):
+            self.problem(path + ("url",), "an http(s) address", url)
+            return None
+        return Link(self.text(value.get("title"), path + ("title",)), url)
+
+
+def read_places_help(src: SourceFile) -> tuple[PlacesHelp, list[Problem]]:
+    """Read and check data/places-help.yaml."""
+    reader = _Reader(src)
+    data = src.data if isinstance(src.data, dict) else {}
+    nations: dict[str, NationHelp] = {}
+    for nation, entry in (data.get("nations") or {}).items():
+        path: FieldPath = ("nations", nation)
+        if nation not in JURISDICTIONS or not isinstance(entry, dict):
+            reader.problem(path, f"a nation ({', '.join(JURISDICTIONS)}) with council and directories", entry)
+            continue
+        council = None
+        raw = entry.get("council")
+        if isinstance(raw, dict):
+            finder = reader.link(raw.get("finder"), path + ("council", "finder"))
+            advice = (
+                reader.link(raw["homeless_advice"], path + ("council", "homeless_advice"))
+                if raw.get("homeless_advice")
+                else None
+            )
+            summary = reader.text(raw.get("summary"), path + ("council", "summary"), plain_english=True)
+            if finder is not None:
+                council = Council(summary, finder, advice)
+        directories = []
+        for index, item in enumerate(entry.get("directories") or []):
+            where = path + ("directories", index)
+            link = reader.link(item, where)
+            if link is None or not isinstance(item, dict):
+                continue
+            source = reader.link(item["source"], where + ("source",)) if item.get("source") else None
+            directories.append(
+                Directory(link.title, link.url, reader.text(item.get("covers"), where + ("covers",)), source)
+            )
+        nations[nation] = NationHelp(council, tuple(directories))
+    return PlacesHelp(nations), reader.problems

@@ -1,0 +1,77 @@
+"""The order that serves a person in need: one rule for every list of services.
+
+Everywhere services are listed (a place's page, a category, "services that can help", the
+filters and search), they come in this order, never alphabetically first:
+
+1. 24-hour lines that cover the place (someone can answer now);
+2. general domestic abuse and sexual violence services (category group `general`);
+3. specialist services (for particular people or harms: group `specialist`);
+and within each, the service closest to the place first (its own area, then the county, region,
+nation, whole UK), then by name. Services only for people worried about their own behaviour
+(group `for-people-who-harm`) are never mixed in: `split_for_people_who_harm` takes them out, and
+pages show them apart under a plain heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Record
+from .places import Area, Category
+
+#: Rank of each tier (lower first): written into the search files too, so the browser orders alike.
+TIERS = {"24-hour": 0, "general": 1, "specialist": 2, "for-people-who-harm": 3}
+#: How far a service's area is from the place, by the area's level (a local service is nearest).
+DISTANCE = {"local-authority": 0, "county": 1, "region": 2, "nation": 3, "national": 4}
+
+
+def is_24_hour_line(service: Record) -> bool:
+    """Open 24 hours, with a number to call or text."""
+    contact = service.data.get("contact") or {}
+    return bool(contact.get("open_24_7") and (contact.get("phones") or contact.get("texts")))
+
+
+def group_of(service: Record, categories: dict[str, Category]) -> str:
+    """general, specialist or for-people-who-harm, from the service's categories.
+
+    Only people-who-harm categories: for people who harm. Any specialist category: specialist.
+    """
+    groups = {categories[c].group for c in service.data.get("categories") or [] if c in categories}
+    if groups and groups == {"for-people-who-harm"}:
+        return "for-people-who-harm"
+    if "specialist" in groups or "for-people-who-harm" in groups:
+        return "specialist"
+    return "general"
+
+
+def tier(service: Record, categories: dict[str, Category]) -> str:
+    """The service's tier: 24-hour (unless it is for people who harm), general, specialist, or for people who harm."""
+    group = group_of(service, categories)
+    if group != "for-people-who-harm" and is_24_hour_line(service):
+        return "24-hour"
+    return group
+
+
+def distance(service: Record, areas: dict[str, Area]) -> int:
+    """How near the service's nearest listed area is (0: a local authority)."""
+    levels = [areas[a].level for a in service.data.get("areas") or [] if a in areas]
+    return min((DISTANCE.get(level, 4) for level in levels), default=4)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A list of services in the first-minute order, with the ones for people who harm apart."""
+
+    help: list[Record]
+    for_people_who_harm: list[Record]
+
+
+def in_order(services: Iterable[Record], categories: dict[str, Category], areas: dict[str, Area]) -> Ranked:
+    """`services` in the first-minute order, those for people who harm set apart."""
+    keyed = sorted(
+        services,
+        key=lambda s: (TIERS[tier(s, categories)], distance(s, areas), s.name.lower()),
+    )
+    harm = [s for s in keyed if tier(s, categories) == "for-people-who-harm"]
+    return Ranked([s for s in keyed if s not in harm], harm)

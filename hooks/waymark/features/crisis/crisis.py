@@ -1,0 +1,76 @@
+"""The crisis layer: 999 with the Silent Solution on every page, and who to call now in each nation.
+
+- the emergency line (`Settings.emergency_html`): every "999" a tap-to-call link.
+- `crisis_lines`: the 24-hour lines of data/crisis.yaml as plain data for `_crisis.html`: each
+  line's name and page, who it is for, and every way in (phone, text, BSL, Relay UK) from the
+  service record, the one place a number lives.
+
+The block is rendered into the first screen of the home page (`<!-- waymark:crisis -->` in
+docs/index.md) and at the top of every place's page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ...build.render import AUDIENCES, Renderer
+from ...build.settings import tel_href
+from ...data.model import JURISDICTIONS
+
+
+@dataclass(frozen=True)
+class Line:
+    """One 24-hour line as the crisis block shows it."""
+
+    name: str
+    url: str
+    for_whom: str  # "" when it is for everyone
+    ways: tuple[dict[str, str], ...]  # {kind, label, number, href}
+
+
+def line_of(renderer: Renderer, service_id: str) -> Line | None:
+    """A service as a crisis line (None if the catalogue has no such service)."""
+    service = renderer.catalogue.service(service_id)
+    if service is None:
+        return None
+    contact = service.data["contact"]
+    ways: list[dict[str, str]] = []
+    for phone in contact.get("phones") or []:
+        ways.append({"kind": "call", "label": "Call", "number": phone["number"], "href": tel_href(phone["number"])})
+    for text in contact.get("texts") or []:
+        href = "sms:" + re.sub(r"[^0-9+]", "", text["number"])
+        ways.append({"kind": "text", "label": "Text", "number": text["number"], "href": href})
+    if contact.get("relay_uk"):
+        relay = contact["relay_uk"]
+        ways.append({"kind": "relay", "label": "Relay UK", "number": relay, "href": tel_href(relay)})
+    if contact.get("bsl"):
+        ways.append({"kind": "bsl", "label": "British Sign Language", "number": "", "href": contact["bsl"]})
+    audiences = (service.data.get("eligibility") or {}).get("for") or ["everyone"]
+    for_whom = "" if "everyone" in audiences else ", ".join(AUDIENCES.get(a, a) for a in audiences)
+    return Line(service.name, service.url, for_whom, tuple(ways))
+
+
+def crisis_lines(renderer: Renderer, nations: list[str] | None = None) -> list[dict[str, Any]]:
+    """For each nation (all four by default): its id, name and own 24-hour lines."""
+    crisis = renderer.catalogue.crisis
+    out = []
+    for nation in nations or list(JURISDICTIONS):
+        lines = [line_of(renderer, i) for i in crisis.nations.get(nation, ())]
+        out.append({"id": nation, "name": JURISDICTIONS[nation], "lines": [line for line in lines if line]})
+    return out
+
+
+def crisis_block(renderer: Renderer, root: str, nations: list[str] | None = None) -> Markup:
+    """The crisis block: each nation's 24-hour lines, then the UK-wide ones (999 is on every page)."""
+    everywhere = [line_of(renderer, i) for i in renderer.catalogue.crisis.everywhere]
+    html = renderer.render(
+        "_crisis.html",
+        root,
+        nations=crisis_lines(renderer, nations),
+        everywhere=[line for line in everywhere if line],
+    )
+    return Markup(html)  # rendered by the autoescaping environment
