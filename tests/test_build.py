@@ -63,7 +63,6 @@ def test_area_page_lists_every_service_for_the_place_in_the_first_minute_order(f
     assert names == ["Example Helpline", "North Testshire IDVA Service", "Example Refuge Service"]
 
 
-
 def test_refuge_page_never_shows_an_address_section(fixture_site: Path) -> None:
     assert 'id="address"' not in read(fixture_site, "services/example-refuge")
     assert "TE1 1ST" in read(fixture_site, "services/example-idva")

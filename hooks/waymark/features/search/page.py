@@ -25,8 +25,6 @@ def find_service(renderer: Renderer, root: str) -> str:
         categories=[c for c in catalogue.categories.values() if catalogue.services_in_category(c)],
         national=national.help,
         national_harm=national.for_people_who_harm,
-
-
         areas=renderer.area_list(),
         audiences=list(AUDIENCES.items()),
         languages=languages,
