@@ -45,3 +45,21 @@ def test_service_references_show_the_services_current_numbers() -> None:
         "Call 999.",
     )
     assert text == "Call **example-helpline** (0800 000 000) or read Call 999.. **missing** (0800 000 000) too."
+
+
+def test_every_number_in_text_becomes_a_link_to_call_or_text() -> None:
+    from waymark.build.markdown import link_numbers
+
+    html = render_markdown(
+        "Call 0808 2000 247 or text 07860 077333. In an emergency call 999. Samaritans: 116 123. "
+        "Childline: 0800 1111. Section 175 of the Housing Act 1996. [site](https://x.org/0808) `0800 000 0000`"
+    )
+    assert '<a href="tel:08082000247">0808 2000 247</a>' in html
+    assert '<a href="sms:07860077333">07860 077333</a>' in html
+    assert '<a href="tel:999">999</a>' in html and '<a href="tel:116123">116 123</a>' in html
+    assert '<a href="tel:08001111">0800 1111</a>' in html
+    assert "Section 175 of the Housing Act 1996" in html and 'href="https://x.org/0808">site</a>' in html
+    assert "<code>0800 000 0000</code>" in html
+    assert link_numbers('<a href="tel:999">999</a> <title>0800 000 0000</title>') == (
+        '<a href="tel:999">999</a> <title>0800 000 0000</title>'
+    )

@@ -47,7 +47,7 @@ def render_markdown(text: str | None) -> Markup:
     escaped = text.replace("<", "&lt;").replace(">", "&gt;")
     html = cmarkgfm.markdown_to_html(escaped, options=Options.CMARK_OPT_DEFAULT)
     html = _IMAGE.sub(lambda m: f"<span>{m.group(1)}</span>", html)
-    return Markup(_LINK.sub(_link, html).strip())
+    return Markup(link_numbers(_LINK.sub(_link, html).strip()))
 
 
 def markdown_escape(text: str) -> str:
@@ -65,3 +65,43 @@ def expand_references(text: str, service_markdown: Callable[[str], str], emergen
         return emergency_markdown if ref == EMERGENCY_REF else service_markdown(ref)
 
     return SERVICE_REF.sub(expand, text)
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+_NUMBER = re.compile(
+    r"(?<![\w/.+-])(?:\+44\s?\(?0?\)?\s?\d[\d ]{8,11}\d|0\d{2,4} ?\d{3,4} ?\d{3,4}|0\d{3} ?\d{4}|116 ?\d{3}|999)(?![\w/-])"
+)
+_TEXT_BEFORE = re.compile(r"\btext(?:ing)?\s*(?:us\s*)?(?:on\s*)?$", re.IGNORECASE)
+
+
+def link_numbers(html: str) -> str:
+    """`html` with every phone number in its text (outside links, code and scripts) a tap-to-call link.
+
+    A number just after the word "text" becomes an sms: link. Text is split from tags, never parsed
+    as markup, so nothing in the text can become an attribute.
+    """
+    if not any(ch.isdigit() for ch in html):
+        return html
+    out: list[str] = []
+    skip = 0  # inside <a>, <code>, <pre>, <script>, <style>, <title>
+    for part in _TAG_OR_TEXT.split(html):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            tag = name.group(1).lower() if name else ""
+            if tag in ("a", "code", "pre", "script", "style", "title", "textarea", "option", "select"):
+                skip += -1 if part.startswith("</") else (0 if part.endswith("/>") else 1)
+            out.append(part)
+            continue
+        if skip > 0 or not part:
+            out.append(part)
+            continue
+        pieces, last = [], 0
+        for match in _NUMBER.finditer(part):
+            number = match.group(0)
+            scheme = "sms:" if _TEXT_BEFORE.search(part[: match.start()]) else "tel:"
+            pieces.append(part[last : match.start()])
+            pieces.append(f'<a href="{scheme}{re.sub(r"[^0-9+]", "", number)}">{number}</a>')
+            last = match.end()
+        pieces.append(part[last:])
+        out.append("".join(pieces))
+    return "".join(out)

@@ -6,6 +6,7 @@ build collects on the way (the page shell, hand-written guides for search, every
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..build.deploy import write_header_files
+from ..build.markdown import link_numbers
 from ..build.render import Renderer
 from ..build.settings import Settings, SettingsError
 from ..build.toc import toc_tokens
@@ -25,6 +27,7 @@ from ..data.freshness import warn_stale
 from ..data.problems import DataError
 from ..features.postcode.lookup import ship_postcodes
 from ..features.search.index import plain_text, write_search_files
+from ..features.search.page import header_search
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
 from .pages import GeneratedPage, generated_pages
@@ -34,7 +37,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSET_FOLDERS = (PACKAGE / "build" / "assets", *sorted((PACKAGE / "features").glob("*/")))
 ASSET_URL = "assets/waymark/"
 STYLESHEET = "waymark.css"  # every feature's CSS, one file: one request
-SCRIPTS_ON_EVERY_PAGE = ("exit-this-page.js",)
+SCRIPTS_ON_EVERY_PAGE = ("exit-this-page.js", "header-search.js")
 
 
 def asset_files() -> dict[str, Path]:
@@ -96,6 +99,7 @@ class Site:
     def use_theme(self, env: jinja2.Environment) -> jinja2.Environment:
         """The theme's templates see the same settings as the Python (`waymark` in overrides/)."""
         env.globals["waymark"] = self.settings
+        env.globals["waymark_header_search"] = functools.partial(header_search, self.renderer)
         self.theme = env
         return env
 
@@ -110,10 +114,10 @@ class Site:
             if not page.url.startswith("maintainers/"):
                 self.guides.append((page.url, page.title or "", plain_text(html)))
             try:
-                filled = fill_blocks(html, self.renderer, root)
+                filled = fill_blocks(link_numbers(html), self.renderer, root)
             except UnknownBlock as err:
                 raise PluginError(f"{page.file.src_uri}: {err}") from None
-            if filled != html:  # blocks bring headings of their own: the contents list follows them
+            if "waymark:" in html:  # blocks bring headings of their own: the contents list follows them
                 page.toc = get_toc(toc_tokens(filled))  # type: ignore[arg-type]
             return filled
 

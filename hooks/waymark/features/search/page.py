@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup
 
 from ...build.render import AUDIENCES, Renderer
@@ -44,6 +46,21 @@ def no_dead_end(renderer: Renderer, root: str) -> Markup:
             help_by_nation=[(name, help) for name, help in help_by_nation if help],
         )
     )
+
+
+@functools.cache
+def _header_search(renderer: Renderer, root: str) -> Markup:
+    nothing_found = Markup(renderer.render("_header_nothing_found.html", root))
+    return Markup(
+        renderer.render(
+            "_header_search.html", root, nothing_found=nothing_found, card_template=renderer.card_template()
+        )
+    )
+
+
+def header_search(renderer: Renderer, root: str) -> Markup:
+    """The header's search box for a page at `root` (the same for every page at one depth)."""
+    return _header_search(renderer, root)
 
 
 def search_page(renderer: Renderer, root: str) -> str:

@@ -9,9 +9,12 @@
 (function () {
   "use strict";
 
+  if (window.WaymarkSearch) return; /* loaded twice (the header box loads it on demand) */
+  window.WaymarkSearch = true;
   var searchBox = document.querySelector("[data-wm-search]");
   var filterBox = document.querySelector("[data-wm-filters]");
   if (!searchBox && !filterBox) return;
+
   var root = (searchBox || filterBox).getAttribute("data-root") || "";
   var cache = {};
 
