@@ -69,8 +69,11 @@ def expand_references(text: str, service_markdown: Callable[[str], str], emergen
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 _NUMBER = re.compile(
-    r"(?<![\w/.+-])(?:\+44\s?\(?0?\)?\s?\d[\d ]{8,11}\d|0\d{2,4} ?\d{3,4} ?\d{3,4}|0\d{3} ?\d{4}|116 ?\d{3}|999)(?![\w/-])"
+    r"(?<![\w/.+-])"
+    r"(?:\+44\s?\(?0?\)?\s?\d[\d ]{8,11}\d|0\d{2,4} ?\d{3,4} ?\d{3,4}|0\d{3} ?\d{4}|116 ?\d{3}|999)"
+    r"(?![\w/-])"
 )
+
 _TEXT_BEFORE = re.compile(r"\btext(?:ing)?\s*(?:us\s*)?(?:on\s*)?$", re.IGNORECASE)
 
 
