@@ -145,3 +145,44 @@ def test_no_refuge_is_located(catalogue: Catalogue) -> None:
     """A refuge is reached through a helpline or referral, never an address (the schema rejects one)."""
     refuges = [s for s in catalogue.services if "refuge" in s.data["categories"]]
     assert all("address" not in s.data for s in refuges)
+
+
+def test_each_nation_has_a_disclosure_scheme_and_its_own_which_order_fits(catalogue: Catalogue) -> None:
+    schemes = {
+        j
+        for r in catalogue.records["order"].values()
+        if "disclosure" in r.id or "Clare's Law" in (r.data.get("abbreviations") or [])
+        for j in r.data["jurisdictions"]
+    }
+    assert schemes == {"england", "wales", "scotland", "northern-ireland"}
+    covered = {j for c in catalogue.choosers for j in c.jurisdictions}
+    assert covered == {"england", "wales", "scotland", "northern-ireland"}
+
+
+def test_no_phone_number_in_a_legal_record_and_press_55_always_says_mobile(catalogue: Catalogue) -> None:
+    """The rules `make check` applies, run over the bundled data directly (so a change to the rules that
+    let one through would be caught here too)."""
+    from waymark.data.rules import strings
+    from waymark.data.text import phone_numbers_in
+
+    typed, press = [], []
+    for record in catalogue.legal_records.values():
+        for path, text in strings(record.data):
+            if path[0] in ("sources", "legislation", "guidance"):
+                continue
+            typed += [(record.id, n) for n in phone_numbers_in(text)]
+            if re.search(r"press(?:ing)?\s*(?:\*\*)?\s*55", text, re.I) and "mobile" not in text.lower():
+                press.append(record.id)
+    assert typed == [] and press == []
+
+
+def test_a_summary_agrees_with_its_status(catalogue: Catalogue) -> None:
+    from waymark.data.rules import STATUS_WORDS
+
+    wrong = [
+        r.id
+        for r in catalogue.legal_records.values()
+        if r.data.get("status") in STATUS_WORDS
+        and not any(w in r.data["summary"].lower() for w in STATUS_WORDS[r.data["status"]])
+    ]
+    assert wrong == []

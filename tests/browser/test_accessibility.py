@@ -59,6 +59,10 @@ PAGE_TYPES = [
     "which-order-fits",
     "cover-your-tracks",
     "404",
+    "guide-start",
+    "guide-need",
+    "guide-answer",
+    "place-without-services",
 ]
 
 
@@ -76,6 +80,10 @@ def test_page_type_has_no_wcag_violations(page: Page, site_url: str, catalogue: 
         "which-order-fits": "orders/which-order-fits/",
         "cover-your-tracks": "cover-your-tracks/",
         "404": "404.html",
+        "guide-start": "help/",
+        "guide-need": "help/stop-contact/",
+        "guide-answer": "help/stop-contact/leeds/",
+        "place-without-services": "areas/cornwall/",
     }[kind]
     response = page.goto(site_url + path)
     assert response is not None and response.ok, path
@@ -177,3 +185,21 @@ def test_service_and_category_print_as_a_clean_referral_sheet(
     page.goto(site_url + "categories/helpline/")
     text = re.sub(r"\s+", " ", _pdf_text_and_png(page.pdf(format="A4"), tmp_path / "category-print.png"))
     assert "Exit this page" not in text and any(s.name in text for s in catalogue.services)
+
+
+def test_a_search_that_finds_nothing_has_no_wcag_violations(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    page.fill("#wm-q", "zzqx wibblewobble")
+    page.locator("#wm-status", has_text="Nothing matched").wait_for()
+    assert _violations(page) == []
+
+
+def test_the_header_search_and_the_postcode_box_have_no_wcag_violations(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.click(".wm-header-search > summary")
+    page.fill("#wm-hq", "refuge")
+    page.locator(".wm-header-search .wm-search__status", has_text="result").wait_for()
+    page.fill("#wm-pc-go", "hello")
+    page.click(".wm-postcode__go")
+    page.locator(".wm-postcode__status", has_text="not a UK postcode").wait_for()
+    assert _violations(page) == []

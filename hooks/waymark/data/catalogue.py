@@ -21,6 +21,7 @@ from .. import PROJECT
 from .chooser import Chooser, read_chooser
 from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
 from .crisis import Crisis, read_crisis
+from .guide import Guide, read_guide
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .parallel import map_chunks
 from .phrases import Phrase, read_phrases
@@ -54,6 +55,7 @@ class Catalogue:
     crisis: Crisis = field(default_factory=Crisis)
     places_help: PlacesHelp = field(default_factory=PlacesHelp)
     phrases: list[Phrase] = field(default_factory=list)
+    guide: Guide | None = None
     warnings: list[Problem] = field(default_factory=list)
 
     schema_dir: Path = DEFAULT_SCHEMA_DIR
@@ -316,6 +318,9 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     pages |= {a.url for a in areas.values()} | {f"orders/{p.stem}/" for p in data_dir.glob("which-order-fits*.yaml")}
     phrases, phrase_problems = read_phrases(phrases_src, pages) if phrases_src else ([], [])
     problems += phrase_problems
+    guide_src = shared_file("guide.yaml", required=False)
+    guide, guide_problems = read_guide(guide_src, set(legal), set(categories)) if guide_src else (None, [])
+    problems += guide_problems
     crisis_src = shared_file("crisis.yaml", required=False)
     crisis, crisis_problems = read_crisis(crisis_src, services, areas) if crisis_src else (Crisis(), [])
     problems += crisis_problems
@@ -346,6 +351,7 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         crisis,
         places_help,
         phrases,
+        guide,
         warnings,
         schema_dir,
     )

@@ -24,8 +24,7 @@ from typing import Any
 from .model import JURISDICTIONS
 from .problems import Problem, shown
 from .read import FieldPath, SourceFile, dotted
-from .readability import MIN_READING_EASE, flesch_reading_ease
-from .text import markup_in
+from .readability import plain_text_expected
 
 URL = re.compile(r"https?://[^\s<>\"']+")
 
@@ -87,12 +86,10 @@ class _Reader:
         )
 
     def text(self, value: Any, path: FieldPath, plain_english: bool = False) -> str:
-        if not isinstance(value, str) or not value.strip() or markup_in(value):
-            self.problem(path, "plain text", value)
-            return ""
-        if plain_english and flesch_reading_ease(value) < MIN_READING_EASE:
-            self.problem(path, f"plain English (Flesch reading ease at least {MIN_READING_EASE:.0f})", value)
-        return value.strip()
+        expected = plain_text_expected(value, plain_english)
+        if expected:
+            self.problem(path, expected, value)
+        return value.strip() if isinstance(value, str) and expected != "plain text" else ""
 
     def link(self, value: Any, path: FieldPath) -> Link | None:
         if not isinstance(value, dict):

@@ -35,12 +35,13 @@ def is_24_hour_line(service: Record) -> bool:
 def group_of(service: Record, categories: dict[str, Category]) -> str:
     """general, specialist or for-people-who-harm, from the service's categories.
 
-    Only people-who-harm categories: for people who harm. Any specialist category: specialist.
+    Any people-who-harm category puts the whole service there (the Respect Phoneline is also a
+    helpline, but never one for victims); otherwise any specialist category makes it specialist.
     """
     groups = {categories[c].group for c in service.data.get("categories") or [] if c in categories}
-    if groups and groups == {"for-people-who-harm"}:
+    if "for-people-who-harm" in groups:
         return "for-people-who-harm"
-    if "specialist" in groups or "for-people-who-harm" in groups:
+    if "specialist" in groups:
         return "specialist"
     return "general"
 

@@ -53,3 +53,18 @@ def flesch_reading_ease(markdown: str) -> float:
         return 100.0
     total = sum(syllables(w) for w in words)
     return 206.835 - 1.015 * len(words) / max(1, len(sentences)) - 84.6 * total / len(words)
+
+
+def plain_text_expected(value: object, scored: bool = True) -> str | None:
+    """What a page's plain text should have been, or None if `value` is fine.
+
+    Plain text is a non-empty string without markup; `scored` texts (sentences, not three-word
+    labels) must also meet the reading-ease bar.
+    """
+    from .text import markup_in
+
+    if not isinstance(value, str) or not value.strip() or markup_in(value):
+        return "plain text"
+    if scored and flesch_reading_ease(value) < MIN_READING_EASE:
+        return f"plain English (Flesch reading ease at least {MIN_READING_EASE:.0f})"
+    return None

@@ -31,7 +31,7 @@ from ..features.search.page import header_search
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
 from .pages import GeneratedPage, generated_pages
-from .writer import BODY, SHELL_STUB, SHELL_TOC, SHELL_URI, Shell, write_pages, write_sitemap
+from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, write_pages, write_sitemap
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSET_FOLDERS = (PACKAGE / "build" / "assets", *sorted((PACKAGE / "features").glob("*/")))
@@ -59,7 +59,9 @@ class Site:
         self.settings = settings
         self.renderer = Renderer(catalogue, settings)
         self.pages: dict[str, GeneratedPage] = generated_pages(self.renderer)
-        self.shell_html: str | None = None
+        self.shell_depths = sorted({depth_of(p.src_uri) for p in self.pages.values() if p.fast} or {2})
+        self.shell_uris = {shell_uri(depth): depth for depth in self.shell_depths}
+        self.shell_html: dict[int, str] = {}
         self.theme: jinja2.Environment | None = None
         self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
         self.urls: list[str] = []  # every page MkDocs wrote, for the sitemap
@@ -82,7 +84,7 @@ class Site:
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages MkDocs renders, the page shell and the assets."""
-        clashes = [uri for uri in [*self.pages, SHELL_URI] if files.get_file_from_path(uri) is not None]
+        clashes = [uri for uri in [*self.pages, *self.shell_uris] if files.get_file_from_path(uri) is not None]
         if clashes:
             raise PluginError(
                 "These docs/ pages clash with generated pages; move or rename them: " + ", ".join(sorted(clashes))
@@ -90,7 +92,8 @@ class Site:
         for page in self.pages.values():
             if not page.fast:
                 files.append(File.generated(config, page.src_uri, content=page.stub))
-        files.append(File.generated(config, SHELL_URI, content=SHELL_STUB))
+        for uri in self.shell_uris:
+            files.append(File.generated(config, uri, content=SHELL_STUB))
         for name, path in asset_files().items():
             files.append(File.generated(config, ASSET_URL + name, abs_src_path=str(path)))
         files.append(File.generated(config, ASSET_URL + STYLESHEET, content=stylesheet()))
@@ -105,7 +108,7 @@ class Site:
 
     def page_body(self, html: str, page: Page) -> str:
         """The body of a generated page and its contents list (from its headings); others pass through."""
-        if page.file.src_uri == SHELL_URI:
+        if page.file.src_uri in self.shell_uris:
             page.toc = get_toc(SHELL_TOC)  # type: ignore[arg-type]
             return BODY
         generated = self.pages.get(page.file.src_uri)
@@ -134,8 +137,8 @@ class Site:
 
     def finish_page(self, output: str, page: Page) -> str:
         """A page MkDocs wrote; the shell is kept as it is, to pour the fast pages into."""
-        if page.file.src_uri == SHELL_URI:
-            self.shell_html = output
+        if page.file.src_uri in self.shell_uris:
+            self.shell_html[self.shell_uris[page.file.src_uri]] = output
             return output
         self.urls.append(page.url)
         generated = self.pages.get(page.file.src_uri)
@@ -148,14 +151,17 @@ class Site:
     def finish_build(self, config: MkDocsConfig) -> None:
         """After MkDocs: the fast pages, search files, deploy headers and sitemap; then fail if any page was unsafe."""
         site_dir = Path(config.site_dir)
-        if self.shell_html is None or self.theme is None:
-            raise PluginError("the page shell was not built")
-        shell_html, unsafe = finish_document(self.shell_html, self.settings)
-        if unsafe:
-            self.unsafe.append(f"every page out of the nav (the theme around them): {', '.join(unsafe)}")
-        shell = Shell(shell_html, self.theme.get_template("partials/toc-item.html"))
+        if set(self.shell_html) != set(self.shell_depths) or self.theme is None:
+            raise PluginError("the page shells were not built")
+        toc_item = self.theme.get_template("partials/toc-item.html")
+        shells = {}
+        for depth, html in self.shell_html.items():
+            finished, unsafe = finish_document(html, self.settings)
+            if unsafe:
+                self.unsafe.append(f"every page out of the nav (the theme around them): {', '.join(unsafe)}")
+            shells[depth] = Shell(finished, toc_item, depth)
         fast = [page for page in self.pages.values() if page.fast]
-        refused = write_pages(site_dir, shell, fast, finish_content)
+        refused = write_pages(site_dir, shells, fast, finish_content)
         self.unsafe += [f"{url} ({source}): {', '.join(found)}" for url, source, found in refused]
         if self.unsafe:
             lines = "\n".join(f"  {line}" for line in self.unsafe)

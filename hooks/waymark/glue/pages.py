@@ -19,6 +19,7 @@ from markupsafe import escape
 
 from ..build.render import Renderer
 from ..data.model import LEGAL_TYPES, ORDER, SERVICE
+from ..features.guide.guide import START, answer_page, need_page, places_for, start_page
 from ..features.places.place import area_page
 from ..features.search.page import find_service, search_page
 
@@ -84,6 +85,21 @@ def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
             f"data/{chooser.id}.yaml",
             fast=True,
         )
+    guide = catalogue.guide
+    if guide is not None:
+        add(START, guide.title, guide.intro, partial(start_page, render))
+        places = places_for(render)
+        for need in guide.needs:
+            add(f"help/{need.id}.md", need.label, need.intro, partial(need_page, render, need), "data/guide.yaml", True)
+            for place in places:
+                add(
+                    f"help/{need.id}/{place.id}.md",
+                    f"{need.label}: {place.name}",
+                    need.intro,
+                    partial(answer_page, render, need, place),
+                    "data/guide.yaml",
+                    True,
+                )
     add("orders/index.md", ORDER.title, "Protective orders, police schemes and offences compared.", render.orders_hub)
     for rtype in LEGAL_TYPES:
         if rtype is not ORDER:

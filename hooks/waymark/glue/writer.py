@@ -1,12 +1,12 @@
 """The fast path: pages out of the nav poured into one themed page shell.
 
 A directory may hold 10,000 services. Running each one through MkDocs and the theme costs about
-3 ms a page, most of it re-rendering the same header, navigation and footer. Every page out of
-the nav (records, areas, categories, guides) sits at the same depth (`<folder>/<id>/`), so the
-theme's output is the same for all of them except the title, the description, the contents list
-and the body. MkDocs renders one real page (the shell) with markers in those places; after the
-build each page is the shell with its markers replaced: the contents list is rendered from the
-page's own headings with the theme's own `partials/toc-item.html`.
+3 ms a page, most of it re-rendering the same header, navigation and footer. Pages out of the nav
+at one depth (`<folder>/<id>/`, `help/<need>/<place>/`) get the same theme output but for the
+title, the description, the contents list and the body. MkDocs renders one real page per depth
+(a shell) with markers in those places; after the build each page is its depth's shell with the
+markers replaced: the contents list is rendered from the page's own headings with the theme's own
+`partials/toc-item.html`.
 
 The shell is finished as a document once; each page's content goes through `finish` (see
 glue/finish.py). This module owns the fast path; `sitemap.xml` is written here too.
@@ -29,8 +29,7 @@ from ..build.toc import TocEntry, toc_tokens
 from ..data.parallel import map_chunks
 from .pages import GeneratedPage
 
-SHELL_URI = "services/_page-shell.md"
-SHELL_URL = "services/_page-shell/"
+SHELL_FOLDER = "services/_page-shell"
 TITLE = "wm-shell-title-4c1d"
 DESCRIPTION = "wm-shell-description-4c1d"
 TOC = "wm-shell-toc-4c1d"
@@ -38,10 +37,24 @@ TOC = "wm-shell-toc-4c1d"
 BODY = "<!-- wm-shell-body-4c1d: the record brings its own <h1> -->"
 SHELL_STUB = f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\n---\n"
 SHELL_TOC: list[TocEntry] = [{"level": 2, "id": TOC, "name": TOC, "html": TOC, "data-toc-label": "", "children": []}]
-ROOT = "../../"  # from <folder>/<id>/ to the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 Finish = Callable[[str], tuple[str, list[str]]]  # content html -> (finished html, what is unsafe in it)
+
+
+def shell_uri(depth: int) -> str:
+    """The source path of the shell for pages `depth` folders deep (2: services/_page-shell.md)."""
+    return SHELL_FOLDER + "/d" * (depth - 2) + ".md"
+
+
+def shell_url(depth: int) -> str:
+    """Where the theme puts that shell (2: services/_page-shell/)."""
+    return shell_uri(depth).removesuffix(".md") + "/"
+
+
+def depth_of(uri: str) -> int:
+    """How many folders deep a page's address is (``orders/x/`` is 2)."""
+    return uri.removesuffix(".md").count("/") + 1
 
 
 class ShellError(RuntimeError):
@@ -50,10 +63,11 @@ class ShellError(RuntimeError):
 
 @dataclass
 class Shell:
-    """The themed page every fast page is poured into, and the theme's contents-list item."""
+    """The themed page the fast pages of one depth are poured into, and the theme's contents-list item."""
 
     html: str
     toc_item: jinja2.Template
+    depth: int = 2
 
     def toc_html(self, tokens: list[TocEntry]) -> str:
         """The theme's contents-list items for these headings."""
@@ -78,23 +92,24 @@ class Shell:
             .replace(f'href="#{TOC}"', f'href="#{first_heading}"' if first_heading else 'href="#"')
             .replace(TITLE, str(escape(page.title)))
             .replace(DESCRIPTION, str(escape(page.description)))
-            .replace(SHELL_URL, page.url)
+            .replace(shell_url(self.depth), page.url)
         )
 
 
-_job: tuple[Path, Shell, str, Sequence[GeneratedPage], Finish] | None = None  # read by forked workers
+_job: tuple[Path, dict[int, tuple[Shell, str]], Sequence[GeneratedPage], Finish] | None = None  # for workers
 
 
 def _write_chunk(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
     assert _job is not None
-    site_dir, shell, marker, pages, finish = _job
+    site_dir, shells, pages, finish = _job
     tocs: dict[str, str] = {}
     problems = []
     for index in indexes:
         page = pages[index]
-        body, found = finish(page.render(ROOT))
+        shell, marker = shells[depth_of(page.src_uri)]
+        body, found = finish(page.render("../" * shell.depth))
         tokens = toc_tokens(body)
-        key = repr(tokens)
+        key = f"{shell.depth}{tokens!r}"
         if key not in tocs:  # most pages of a type share their headings: render each list once
             tocs[key] = shell.toc_html(tokens)
         first = tokens[0]["id"] if tokens else ""
@@ -108,20 +123,20 @@ def _write_chunk(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
 
 
 def write_pages(
-    site_dir: Path, shell: Shell, pages: Sequence[GeneratedPage], finish: Finish
+    site_dir: Path, shells: dict[int, Shell], pages: Sequence[GeneratedPage], finish: Finish
 ) -> list[tuple[str, str, list[str]]]:
-    """Write `<url>/index.html` for each page (shared between cores) and drop the shell's own page.
+    """Write `<url>/index.html` for each page (shared between cores) and drop the shells' own pages.
 
-    Returns (page url, data file, what is unsafe in it) for every page the finishing rules refused.
+    `shells` holds one shell per depth of the pages. Returns (page url, data file, what is unsafe
+    in it) for every page the finishing rules refused.
     """
     global _job
-    marker = shell.check()
-    _job = (site_dir, shell, marker, pages, finish)
+    _job = (site_dir, {depth: (shell, shell.check()) for depth, shell in shells.items()}, pages, finish)
     try:
         problems = map_chunks(_write_chunk, range(len(pages)))
     finally:
         _job = None
-    shutil.rmtree(site_dir / SHELL_URL, ignore_errors=True)
+    shutil.rmtree(site_dir / SHELL_FOLDER, ignore_errors=True)
     return problems
 
 

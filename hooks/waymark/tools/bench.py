@@ -272,6 +272,97 @@ def page_weights(site: Path, chromium: str) -> dict[str, tuple[float, float, int
     return weights
 
 
+#: Postcode letters the lookup is timed with: England (B, L), Wales (C), Scotland (E), NI (B).
+POSTCODE_LETTERS = ("B", "C", "E", "L")
+POSTCODE_SAMPLE = 12
+
+
+def _postcode_sizes(folder: Path) -> tuple[int, int, int, int]:
+    """Files, bytes raw, bytes gzip, largest file gzip, of a site/postcode/ folder."""
+    files = sorted(folder.glob("*.json"))
+    sized = [gz(f) for f in files]
+    return len(files), sum(f.stat().st_size for f in files), sum(sized), max(sized, default=0)
+
+
+def postcode_figures(project: Path, chromium: str) -> None:
+    """Print what the postcode box adds to a site and costs a person, on the bundled data.
+
+    Sizes: the whole-UK copy, and the regional copy of the region with most local services (what a
+    regional organisation ships). Lookup: real postcodes from the pinned ONS release typed into the
+    home page's box in a fresh browser each time; fetched bytes (gzip) and the time from the last
+    postcode file arriving to the council's page being asked for.
+    """
+    from playwright.sync_api import Request, sync_playwright
+
+    from ..data.catalogue import load_catalogue
+    from ..features.postcode.lookup import ship_postcodes
+    from .areas_source import read_postcodes
+
+    with tempfile.TemporaryDirectory(prefix="waymark-bench-postcode-") as tmp:
+        (Path(tmp) / "project").mkdir()
+        copy = copy_project(project, Path(tmp) / "project")
+        _build(copy)
+        site = copy / "site"
+        files, raw, packed, largest = _postcode_sizes(site / "postcode")
+        print(
+            f"postcode data, whole UK: {files} files, {raw / 1e6:.2f} MB raw, {packed / 1e3:.0f} KB gzip "
+            f"added to site/; largest file {largest / 1e3:.1f} KB gzip"
+        )
+        catalogue = load_catalogue(copy / "data")
+        regions = [a for a in catalogue.areas.values() if a.level == "region"]
+        if regions:
+            region = max(regions, key=lambda r: len(catalogue.services_in(r)))
+            gss = {a.gss for a in region.descendants() if a.gss}
+            regional = Path(tmp) / "regional"
+            ship_postcodes(copy / "data", regional, gss)
+            files, raw, packed, largest = _postcode_sizes(regional / "postcode")
+            print(
+                f"postcode data, regional copy ({region.name}, {len(gss)} councils): {files} files, "
+                f"{raw / 1e3:.0f} KB raw, {packed / 1e3:.1f} KB gzip"
+            )
+        rng = random.Random(7)
+        by_letter: dict[str, list[str]] = {}
+        for postcode, _ in read_postcodes(POSTCODE_LETTERS):
+            by_letter.setdefault(postcode[0], []).append(postcode)
+        sample = [p for letter in sorted(by_letter) for p in rng.sample(by_letter[letter], 3)][:POSTCODE_SAMPLE]
+        payloads: list[float] = []
+        waits: list[float] = []
+        with served(site) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            for postcode in sample:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                arrived: list[tuple[str, float]] = []
+                asked: list[float] = []
+
+                def finished(request: Request, log: list[tuple[str, float]] = arrived) -> None:
+                    if "/postcode/" in request.url:
+                        log.append((request.url.removeprefix(url), time.perf_counter()))
+
+                def started(request: Request, log: list[float] = asked) -> None:
+                    if "/areas/" in request.url and request.is_navigation_request():
+                        log.append(time.perf_counter())
+
+                page.on("requestfinished", finished)
+                page.on("request", started)
+                page.fill("#wm-pc-go", postcode)
+                page.click(".wm-postcode__go")
+                page.wait_for_url("**/areas/**", timeout=15_000)
+                payloads.append(sum(gz(site / name) for name, _ in arrived) / 1024)
+                waits.append(1000 * (asked[0] - max(t for _, t in arrived)) if asked and arrived else float("nan"))
+                context.close()
+            browser.close()
+    payloads.sort()
+    waits.sort()
+    print(
+        f"postcode lookup ({len(sample)} real postcodes, {', '.join(sorted(by_letter))}): fetched "
+        f"{payloads[len(payloads) // 2]:.1f} KB gzip median, {payloads[-1]:.1f} KB max (budget 60); "
+        f"council page asked for {waits[len(waits) // 2]:.0f} ms median, {waits[-1]:.0f} ms max "
+        f"after the last byte (budget 300)"
+    )
+
+
 def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
     """Build each size once and print a table; returns the figures."""
     results: dict[int, dict[str, float]] = {}
@@ -311,4 +402,5 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
         small, large = min(sizes), max(sizes)
         ratio = results[large]["seconds"] / results[small]["seconds"]
         print(f"{large:,}/{small:,} build time ratio: {ratio:.1f} (linear would be {large / small:.0f})")
+    postcode_figures(project, chromium_path())
     return results

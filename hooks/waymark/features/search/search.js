@@ -296,6 +296,8 @@
         self.run();
       }
     });
+    // Words typed before this script arrived (the header box loads it when opened) still count.
+    if (this.input.value.trim()) this.run();
   }
 
   Search.prototype.show = function (entries, harm) {

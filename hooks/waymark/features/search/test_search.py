@@ -12,6 +12,7 @@ from playwright.sync_api import Page
 from project import PROJECT
 
 from waymark.data.catalogue import Catalogue, load_catalogue
+from waymark.data.ranking import group_of
 
 # What a worker or survivor types → the page that must be in the top 3 results.
 FINDS = {
@@ -90,11 +91,13 @@ def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catal
     local = [s for s in catalogue.services if _covers(s.data["areas"], region.id, catalogue)]
     category = max(catalogue.categories, key=lambda c: sum(c in s.data["categories"] for s in local))
 
-    def expected(nrpf: bool) -> set[str]:
+    def expected(nrpf: bool, harm: bool = False) -> set[str]:
         return {
             s.name
             for s in local
-            if category in s.data["categories"] and (not nrpf or (s.data.get("eligibility") or {}).get("nrpf_accepted"))
+            if category in s.data["categories"]
+            and (not nrpf or (s.data.get("eligibility") or {}).get("nrpf_accepted"))
+            and (group_of(s, catalogue.categories) == "for-people-who-harm") == harm
         }
 
     page.goto(site_url + "services/")
@@ -104,6 +107,8 @@ def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catal
     status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
     shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
     assert shown == expected(False) and shown
+    apart = set(page.eval_on_selector_all("#wm-f-harm .wm-card__name", "els => els.map(e => e.textContent)"))
+    assert apart == expected(False, harm=True)
     page.locator(".wm-filters__more summary").click()
     page.check("#wm-f-nrpf")
     page.wait_for_timeout(100)
@@ -154,7 +159,7 @@ def test_cards_built_by_the_filters_match_the_cards_the_server_built(
     page.locator("#wm-f-status", has_text=re.compile(r"services? in")).wait_for()
     by_script = {
         card.locator(".wm-card__name").inner_text(): card.evaluate(CARD_SHAPE)
-        for card in page.locator("#wm-f-results .wm-card").all()
+        for card in page.locator("#wm-f-results .wm-card, #wm-f-harm .wm-card").all()
     }
     server = {
         card.locator(".wm-card__name").inner_text(): card.evaluate(CARD_SHAPE)
