@@ -23,7 +23,7 @@ from .problems import Problem, shown
 from .read import FieldPath, SourceFile, dotted
 from .text import location_in, markup_in, unsafe_links_in
 
-PLAIN_FIELDS = {"summary", "name", "organisation"}
+PLAIN_FIELDS = {"summary", "name", "organisation", "time_limit", "where_to_start"}
 LINK_LISTS = {"sources", "legislation", "guidance"}
 #: Words a summary must use for each status, so a reader is never told a pilot is everywhere.
 STATUS_WORDS = {
