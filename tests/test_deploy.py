@@ -149,6 +149,7 @@ def test_netlify_headers_match_the_nginx_headers(built_site: Path) -> None:
 def test_lookup_files_are_served_but_never_logged(nginx: Nginx) -> None:
     """A postcode file's name gives the area letters someone typed; a search file, the region searched."""
     assert nginx.get("/postcode/LS.json")[0] == 200 and nginx.get("/search/core.json")[0] == 200
+    assert nginx.get("/sheet/services-national.json")[0] == 200
     assert nginx.get("/search/")[0] == 200  # the search page itself is a page like any other
     nginx.get("/orders/")  # a marker request after them: once it is logged, the earlier ones would be
     for _ in range(50):
@@ -156,4 +157,4 @@ def test_lookup_files_are_served_but_never_logged(nginx: Nginx) -> None:
             break
         time.sleep(0.05)
     log = nginx.log.read_text()
-    assert "/postcode/" not in log and "core.json" not in log
+    assert "/postcode/" not in log and "core.json" not in log and "services-national" not in log

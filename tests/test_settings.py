@@ -23,7 +23,8 @@ def test_region_settings_are_read_and_checked() -> None:
     )
     assert settings.region == Region("Testshire", "testshire", "england")
     assert settings.helplines[0].tel == "tel:03001234567"
-    assert Settings.from_extra({}, AREAS) == Settings()
+    unset = Settings.from_extra({}, AREAS)
+    assert unset.region == Region() and unset.helplines == () and unset.report == Settings().report
     assert Settings().exit == Exit("https://www.bbc.co.uk/weather", "Exit this page")
 
 
@@ -94,3 +95,54 @@ def test_bad_region_settings_stop_the_build_and_keep_the_old_site(tmp_path: Path
     assert failed.returncode == 1
     assert "extra.waymark.region.area: expected an id from data/areas.yaml; found 'atlantis'" in failed.stderr
     assert tree_digest(project / "site") == before
+
+
+REPORT_OK = [
+    ("mailto:corrections@charity.org.uk?subject={id}&body={url}", "mailto:corrections@charity.org.uk?subject="),
+    ("https://forms.charity.org.uk/report?page={url}&record={id}&title={title}", "https://forms.charity.org.uk/"),
+]
+
+
+@pytest.mark.parametrize(("template", "start"), REPORT_OK)
+def test_report_a_mistake_fills_in_the_page_percent_encoded(template: str, start: str) -> None:
+    settings = Settings.from_extra({"waymark": {"report": template}}, AREAS)
+    assert settings.warnings == ()
+    href = settings.report_href("non-molestation-order", "https://w.example/orders/x/", 'A "title" & <more>')
+    assert href.startswith(start) and "non-molestation-order" in href
+    assert not set('"<> ') & set(href), "nothing typed in a record can break out of the address"
+    assert "https%3A%2F%2Fw.example%2Forders%2Fx%2F" in href
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ("javascript:alert(1)//{id}", "http:, javascript: and other schemes are refused"),
+        ("http://charity.org.uk/report?{id}", "http:, javascript: and other schemes are refused"),
+        ("mailto:not-an-address?subject={id}", "mailto: then one email address"),
+        ("https://charity.org.uk/report", "{id} or {url} in the address"),
+        ("https://charity.org.uk/report?p={page}", "only {id}, {url} and {title} in braces; found '{page}'"),
+        ('https://charity.org.uk/r?x="><script>{id}', "without spaces, quotes or stray braces"),
+        ("", "a mailto: address or an https:// address"),
+        (["mailto:a@b.org"], "a mailto: address or an https:// address"),
+    ],
+)
+def test_a_bad_report_setting_is_a_settings_problem_saying_what_was_expected(bad: object, says: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_extra({"waymark": {"report": bad}}, AREAS)
+    assert len(caught.value.problems) == 1
+    problem = caught.value.problems[0]
+    assert problem.startswith("extra.waymark.report: expected ") and says in problem, problem
+
+
+def test_an_example_report_address_warns_until_it_is_changed() -> None:
+    assert Settings.from_extra({}, AREAS).warnings, "the built-in placeholder warns"
+    placeholder = Settings.from_extra({"waymark": {"report": "mailto:x@example.org?subject={id}"}}, AREAS)
+    assert any("example address" in w for w in placeholder.warnings)
+
+
+def test_a_bad_report_setting_stops_the_build_with_the_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, FIXTURES / "data")
+    _configure(project, '    report: "http://insecure.example.org/{id}"\n')
+    result = run_waymark(project, "build")
+    assert result.returncode != 0
+    assert "extra.waymark.report: expected" in result.stderr and "Traceback" not in result.stderr

@@ -139,6 +139,7 @@ def test_keyboard_reaches_everything_with_visible_focus(
     tabbable = page.evaluate(
         """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
               .filter(el => el.tabIndex >= 0 && !el.disabled && el.offsetParent !== null
+                      && !el.closest('details:not([open])')  // folded away until opened
                       && getComputedStyle(el).visibility !== 'hidden').length"""
     )
     reached, invisible = set(), []

@@ -142,6 +142,12 @@ class Renderer:
         emergency = re.sub(r"\b999\b", "[999](tel:999)", markdown_escape(self.settings.emergency))
         return render_markdown(expand_references(text, service, emergency))
 
+    def report_href(self, record_id: str, url: str, title: str) -> str:
+        """ "Report a mistake" for one page: the `report` setting filled with its id, full address and title."""
+        site = self.settings.site_url
+        address = f"{site.rstrip('/')}/{url}" if site else url
+        return self.settings.report_href(record_id, address, title)
+
     def render(self, template: str, root: str, **context: Any) -> str:
         """A template with the shared context every page body may use."""
         return render_template(
@@ -184,6 +190,7 @@ class Renderer:
             jurisdictions=join_names(here),
             other_jurisdictions=join_names(other) if other else "",
             status_label=STATUS_LABELS.get(data.get("status", ""), ""),
+            report=self.report_href(record.id, record.url, record.name),
         )
 
     def service_page(self, record: Record, root: str) -> str:
@@ -198,6 +205,7 @@ class Renderer:
             helps_with=helps_with,
             areas=[self.catalogue.areas[a] for a in data["areas"]],
             categories=[self.catalogue.categories[c] for c in data["categories"]],
+            report=self.report_href(record.id, record.url, record.name),
         )
 
     def in_order(self, services: list[Record]) -> Ranked:

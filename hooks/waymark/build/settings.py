@@ -15,6 +15,9 @@
           text: Exit this page
         stale_after_months: 6            # the build warns, `make stale` lists, past this age
         emergency: In danger now? ...    # the 999 and Silent Solution line on every page
+        report: "mailto:corrections@your-organisation.org.uk?subject=Mistake%20on%20{id}&body={url}"
+                                         # where "Report a mistake" goes: a mailto: address or an
+                                         # https:// address; {id}, {url} and {title} are filled in
 
 Every problem is reported at once, like data problems. The same `Settings` object is handed to
 the Python that builds pages and, as the template global `waymark`, to the theme (overrides/),
@@ -24,8 +27,9 @@ so the theme never reads `config.extra` itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -34,10 +38,18 @@ from ..data.problems import did_you_mean, shown
 from ..data.text import markup_in
 
 PHONE = re.compile(r"\+?[0-9][0-9 ]{2,19}")
+#: What "Report a mistake" may fill in, each percent-encoded: the record id, its page address, its title.
+REPORT_FIELDS = ("id", "url", "title")
+#: A copy that has not set `report` yet: a reserved example domain (RFC 2606) that reaches no one.
+#: The build warns on every run until a maintainer sets a real address (docs/maintainers/publish.md).
+DEFAULT_REPORT = "mailto:corrections@example.org?subject=Mistake%20on%20Waymark%3A%20{title}%20%28{id}%29&body={url}"
+PLACEHOLDER_DOMAINS = re.compile(r"(^|[.@/])(example\.(org|com|net)|[a-z0-9-]+\.(invalid|example|test))([/?:]|$)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_FIELD = re.compile(r"\{([^{}]*)\}")
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_EXIT_TEXT = "Exit this page"
 DEFAULT_STALE_MONTHS = 6
-KNOWN = ("region", "helplines", "exit", "stale_after_months", "emergency")
+KNOWN = ("region", "helplines", "exit", "stale_after_months", "emergency", "report")
 DEFAULT_EMERGENCY = (
     "In danger now? Call 999. If you cannot speak, call 999 from a mobile and press 55 when asked (Silent Solution)."
 )
@@ -96,6 +108,15 @@ class Settings:
     exit: Exit = field(default_factory=Exit)
     stale_after_months: int = DEFAULT_STALE_MONTHS
     emergency: str = DEFAULT_EMERGENCY
+    report: str = DEFAULT_REPORT
+    warnings: tuple[str, ...] = ()
+    site_url: str = ""  # MkDocs' own `site_url`, for full page addresses in reports (not an extra setting)
+
+    def report_href(self, record_id: str, url: str, title: str) -> str:
+        """Where "Report a mistake" goes for one page: the `report` template with its fields filled
+        in, percent-encoded (so a title cannot break out of the address). Sends nothing by itself."""
+        values = {"id": record_id, "url": url, "title": title}
+        return _FIELD.sub(lambda m: quote(values[m.group(1)], safe=""), self.report)
 
     @property
     def emergency_html(self) -> Markup:
@@ -114,9 +135,16 @@ class Settings:
             exit=reader.exit(waymark.get("exit")),
             stale_after_months=reader.months(waymark.get("stale_after_months", DEFAULT_STALE_MONTHS)),
             emergency=reader.text(waymark.get("emergency", DEFAULT_EMERGENCY), "extra.waymark.emergency", True),
+            report=reader.report(waymark.get("report", DEFAULT_REPORT)),
         )
         if reader.problems:
             raise SettingsError(reader.problems)
+        if PLACEHOLDER_DOMAINS.search(settings.report.split("?")[0].lower()):
+            warning = (
+                "extra.waymark.report still goes to an example address, so reports reach no one: "
+                "set your own (docs/maintainers/publish.md, 'Report a mistake')"
+            )
+            settings = replace(settings, warnings=(warning,))
         return settings
 
 
@@ -192,6 +220,39 @@ class _Reader:
             self.problem("extra.waymark.exit.url", "an https:// address of a neutral site", url)
         text = self.text(settings.get("text", DEFAULT_EXIT_TEXT), "extra.waymark.exit.text", required=True)
         return Exit(url, text or DEFAULT_EXIT_TEXT)
+
+    def report(self, value: object) -> str:
+        where = "extra.waymark.report"
+        expected = "a mailto: address or an https:// address, with {id}, {url} or {title} where they go"
+        if not isinstance(value, str) or not value.strip():
+            self.problem(where, expected, value)
+            return DEFAULT_REPORT
+        text = value.strip()
+        unknown = [f for f in _FIELD.findall(text) if f not in REPORT_FIELDS]
+        if unknown:
+            hint = did_you_mean(unknown[0], REPORT_FIELDS)
+            self.problem(where, "only {id}, {url} and {title} in braces", "{" + unknown[0] + "}", hint)
+            return DEFAULT_REPORT
+        shape = _FIELD.sub("x", text)
+        if re.search(r"[\s<>\"'{}\\]", shape):
+            self.problem(where, f"{expected}, without spaces, quotes or stray braces", text)
+            return DEFAULT_REPORT
+        if shape.startswith("mailto:"):
+            address = unquote(shape.removeprefix("mailto:").split("?")[0])
+            if not _EMAIL.fullmatch(address):
+                self.problem(where, "mailto: then one email address (e.g. mailto:corrections@example.org.uk)", text)
+                return DEFAULT_REPORT
+        elif shape.startswith("https://"):
+            parts = urlsplit(shape)
+            if not parts.hostname or "." not in parts.hostname or parts.username or parts.password:
+                self.problem(where, "an https:// address with a host name", text)
+                return DEFAULT_REPORT
+        else:
+            self.problem(where, expected, text, "http:, javascript: and other schemes are refused")
+            return DEFAULT_REPORT
+        if not set(_FIELD.findall(text)) & {"id", "url"}:
+            self.problem(where, "{id} or {url} in the address, so each report says which page is wrong", text)
+        return text
 
     def months(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -143,3 +143,11 @@ class Record:
             return dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             return None
+
+
+def kind_label(record: Record) -> str:
+    """What a legal record is, in a few words: an order's kind ("Civil orders"), else its type ("NRPF route")."""
+    if record.type is ORDER:
+        return ORDER_KINDS[record.data["kind"]].split(" (")[0]
+    singular = record.type.singular
+    return singular[:1].upper() + singular[1:]

@@ -7,6 +7,8 @@ build collects on the way (the page shell, hand-written guides for search, every
 from __future__ import annotations
 
 import functools
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -28,6 +30,7 @@ from ..data.problems import DataError
 from ..features.postcode.lookup import ship_postcodes
 from ..features.search.index import plain_text, write_search_files
 from ..features.search.page import header_search
+from ..features.sheet.sheet import write_sheet_files
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
 from .pages import GeneratedPage, generated_pages
@@ -76,6 +79,7 @@ class Site:
             settings = Settings.from_extra(dict(config.extra), set(catalogue.areas))
         except (DataError, SettingsError) as err:
             raise PluginError(str(err)) from None
+        settings = replace(settings, site_url=config.site_url or "")
         site = cls(catalogue, settings)
         config.extra_css.append(ASSET_URL + STYLESHEET)
         for name in SCRIPTS_ON_EVERY_PAGE:
@@ -170,7 +174,10 @@ class Site:
                 f"text (check the data files named):\n{lines}"
             )
         write_search_files(site_dir, self.catalogue, self.guides)
+        write_sheet_files(site_dir, self.renderer)
         ship_postcodes(self.catalogue.data_dir, site_dir, {a.gss for a in self.catalogue.areas.values() if a.gss})
         write_header_files(site_dir)
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
         warn_stale(self.catalogue, self.settings.stale_after_months)
+        for warning in self.settings.warnings:
+            print(f"WARNING - waymark: {warning}", file=sys.stderr)

@@ -22,6 +22,7 @@ from ..data.model import LEGAL_TYPES, ORDER, SERVICE
 from ..features.guide.guide import START, answer_page, need_page, places_for, start_page
 from ..features.places.place import area_page
 from ..features.search.page import find_service, search_page
+from ..features.sheet.sheet import sheet_page
 
 Body = Callable[[str], str]  # root ("../../") -> body HTML
 
@@ -111,6 +112,12 @@ def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
         partial(find_service, render),
     )
     add("search.md", "Search", "Search services, orders, housing duties and support.", partial(search_page, render))
+    add(
+        "sheet/index.md",
+        "Referral sheet",
+        "For workers: put services and options for one person on a sheet to print or copy.",
+        partial(sheet_page, render),
+    )
     add("areas/index.md", "Services by area", "Find services by area.", render.areas_index)
     for area in catalogue.areas.values():
         add(

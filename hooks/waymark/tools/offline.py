@@ -33,8 +33,8 @@ def spell_out_links(html: str) -> str:
     return re.sub(r"""(\bhref=)(["'])(\.\.|\.)\2""", r"\1\2\3/index.html\2", html)
 
 
-#: Folders of data files the browser fetches (search, postcode lookup): each gets a script form.
-DATA_FOLDERS = ("search", "postcode")
+#: Folders of data files the browser fetches (search, postcode lookup, referral sheet): each gets a script form.
+DATA_FOLDERS = ("search", "postcode", "sheet")
 
 
 def search_script(path_in_site: str, data: object) -> str:

@@ -10,7 +10,7 @@
   var boxes = document.querySelectorAll("[data-wm-postcode]");
   if (!boxes.length) return;
   var root = boxes[0].getAttribute("data-root") || "";
-  var offline = window.location.protocol === "file:";
+  var offline = window.WaymarkLoad.offline;
   var NATIONS = [["england", "England"], ["wales", "Wales"], ["scotland", "Scotland"], ["northern-ireland", "Northern Ireland"]];
   var MESSAGES = {
     invalid: "That is not a UK postcode. Try the first half, like LS6, or choose your nation.",
@@ -20,21 +20,11 @@
     error: "The postcode lookup could not load. Choose your nation below, or find your area in the list of places."
   };
 
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
   var library = null;
   function lookupLibrary() {
     if (window.WaymarkPostcode) return Promise.resolve(window.WaymarkPostcode);
     if (!library) {
-      library = loadScript(root + "assets/waymark/postcode.js").then(function () { return window.WaymarkPostcode; });
+      library = window.WaymarkLoad.script(root + "assets/waymark/postcode.js").then(function () { return window.WaymarkPostcode; });
     }
     return library;
   }

@@ -124,31 +124,9 @@
     return result(found.length === 1 ? "found" : "choice", p, extra);
   }
 
-  function loadScript(src) {
-    return new Promise(function (ok, fail) {
-      var script = global.document.createElement("script");
-      script.src = src;
-      script.onload = ok;
-      script.onerror = function () { fail(new Error("could not load " + src)); };
-      global.document.head.appendChild(script);
-    });
-  }
-
+  /* In a browser, load.js (on every page) fetches, file:// aware. */
   function defaultLoader(root) {
-    var offline = global.location && global.location.protocol === "file:";
-    return function (path) {
-      if (offline) {
-        return loadScript(root + path.replace(/\.json$/, ".js")).then(function () {
-          var data = global.WaymarkData && global.WaymarkData[path];
-          if (!data) throw new Error("no data in " + path);
-          return data;
-        });
-      }
-      return global.fetch(root + path, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error(path + ": " + response.status);
-        return response.json();
-      });
-    };
+    return function (path) { return global.WaymarkLoad.json(root, path); };
   }
 
   /* One request per file per page; a failed one may be tried again. The path holds only fixed names

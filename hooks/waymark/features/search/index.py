@@ -31,7 +31,7 @@ from typing import Any
 from ...build.cards import card_data
 from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
-from ...data.model import LEGAL_TYPES, ORDER, ORDER_KINDS, SERVICE, Record
+from ...data.model import LEGAL_TYPES, SERVICE, Record, kind_label
 from ...data.places import Area
 from ...data.ranking import DISTANCE, TIERS, tier
 
@@ -84,12 +84,6 @@ def plain_text(html: str, limit: int = BODY_LIMIT) -> str:
     return _SPACE.sub(" ", html_lib.unescape(_TAG.sub(" ", html))).strip()[:limit]
 
 
-def _legal_kind(record: Record) -> str:
-    if record.type is ORDER:
-        return ORDER_KINDS[record.data["kind"]].split(" (")[0]
-    return record.type.singular.capitalize()
-
-
 def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
     """Legal records, guide pages (url, title, text), categories and areas."""
     docs: list[dict[str, Any]] = []
@@ -101,7 +95,7 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 {
                     "u": record.url,
                     "t": record.name,
-                    "k": _legal_kind(record),
+                    "k": kind_label(record),
                     "s": data["summary"],
                     "x": " ".join([*(data.get("abbreviations") or []), *(data.get("keywords") or [])]),
                     "b": (data["summary"] + " " + " ".join(for_you.split()))[:BODY_LIMIT],
@@ -190,29 +184,35 @@ def area_documents(catalogue: Catalogue) -> list[dict[str, Any]]:
     ]
 
 
-def _write(path: Path, data: object) -> int:
+def write_json(path: Path, data: object) -> int:
+    """`data` as compact UTF-8 JSON at `path`; returns its bytes."""
     text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     return len(text.encode("utf-8"))
+
+
+def service_shards(catalogue: Catalogue) -> dict[str, list[Record]]:
+    """The services of each shard (a service listed in several regions is in each). Every shard
+    exists, if only empty, so the browser never meets a 404."""
+    shards: dict[str, list[Record]] = defaultdict(list)
+    shards[NATIONAL_SHARD] = []
+    for area in catalogue.areas.values():
+        shards.setdefault(shard_of(area), [])
+    for record in catalogue.of_type(SERVICE):
+        for name in sorted({shard_of(catalogue.areas[a]) for a in record.data["areas"]}):
+            shards[name].append(record)
+    return dict(shards)
 
 
 def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> dict[str, int]:
     """Write search/core.json, search/areas.json and one services file per shard; returns bytes per file."""
     out = site_dir / "search"
     out.mkdir(parents=True, exist_ok=True)
-    shards: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    shards[NATIONAL_SHARD] = []
-    for area in catalogue.areas.values():
-        shards[shard_of(area)]  # every shard exists, if only empty, so the browser never meets a 404
-    for record in catalogue.of_type(SERVICE):
-        doc = service_document(record, catalogue)
-        for name in sorted({shard_of(catalogue.areas[a]) for a in record.data["areas"]}):
-            shards[name].append(doc)
-    sizes = {
-        f"services-{name}.json": _write(out / f"services-{name}.json", {"docs": docs}) for name, docs in shards.items()
-    }
+    documents = {r.id: service_document(r, catalogue) for r in catalogue.of_type(SERVICE)}
+    shards = {name: [documents[r.id] for r in records] for name, records in service_shards(catalogue).items()}
+    sizes = {f"services-{n}.json": write_json(out / f"services-{n}.json", {"docs": docs}) for n, docs in shards.items()}
     order = {"distance": DISTANCE, "harmTier": TIERS["for-people-who-harm"]}
-    sizes["areas.json"] = _write(out / "areas.json", {"order": order, "areas": area_documents(catalogue)})
+    sizes["areas.json"] = write_json(out / "areas.json", {"order": order, "areas": area_documents(catalogue)})
     core = {
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
         "tierWeights": TIER_WEIGHTS,
@@ -224,5 +224,5 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
         "docs": core_documents(catalogue, guides),
     }
-    sizes["core.json"] = _write(out / "core.json", core)
+    sizes["core.json"] = write_json(out / "core.json", core)
     return sizes

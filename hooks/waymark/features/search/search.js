@@ -18,30 +18,11 @@
   var root = (searchBox || filterBox).getAttribute("data-root") || "";
   var cache = {};
 
-  /* A copy opened from a folder (file://) cannot fetch(): the offline copy (`make offline`) ships
-     each data file also as a script that hands its data to window.WaymarkData. */
-  var offline = window.location.protocol === "file:";
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
+  var offline = window.WaymarkLoad.offline;
+  var loadScript = window.WaymarkLoad.script;
 
   function fetchJSON(path) {
-    if (!cache[path]) {
-      cache[path] = offline
-        ? loadScript(root + path.replace(/\.json$/, ".js")).then(function () { return window.WaymarkData[path]; })
-        : fetch(root + path, { credentials: "same-origin" }).then(function (response) {
-            if (!response.ok) throw new Error(path + ": " + response.status);
-            return response.json();
-          });
-    }
-    return cache[path];
+    return window.WaymarkLoad.json(root, path);
   }
 
   /* Pages live in folders (orders/x/); a folder copy needs the file name spelled out. */
@@ -406,6 +387,7 @@
         fList.textContent = "";
         fHarm.textContent = "";
         fHarmHeading.hidden = true;
+        filterBox.classList.remove("wm-find--filtered");
         fStatus.textContent = "Choose an area to see its services.";
         return;
       }
@@ -449,6 +431,7 @@
             fHarm.textContent = "";
             harm.forEach(function (doc) { fHarm.appendChild(serviceCard(doc)); });
             fHarmHeading.hidden = !harm.length;
+            filterBox.classList.add("wm-find--filtered");
             fStatus.textContent = help.length
               ? help.length + (help.length === 1 ? " service" : " services") + " in " + option.textContent.trim() +
                 ", 24-hour lines first"
