@@ -22,6 +22,7 @@ from .chooser import Chooser, read_chooser
 from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
 from .crisis import Crisis, read_crisis
 from .guide import Guide, read_guide
+from .language_help import LANGUAGE_HELP_URL, LanguageHelp, read_language_help
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .parallel import map_chunks
 from .phrases import Phrase, read_phrases
@@ -56,6 +57,7 @@ class Catalogue:
     places_help: PlacesHelp = field(default_factory=PlacesHelp)
     phrases: list[Phrase] = field(default_factory=list)
     guide: Guide | None = None
+    language_help: LanguageHelp | None = None  # data/language-help.yaml: the "Help in your language" page
     warnings: list[Problem] = field(default_factory=list)
 
     schema_dir: Path = DEFAULT_SCHEMA_DIR
@@ -313,8 +315,12 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     help_src = shared_file("places-help.yaml", required=False)
     places_help, help_problems = read_places_help(help_src) if help_src else (PlacesHelp(), [])
     problems += help_problems
+    language_src = shared_file("language-help.yaml", required=False)
+    language_help, language_problems = read_language_help(language_src, set(services)) if language_src else (None, [])
+    problems += language_problems
     phrases_src = shared_file("phrases.yaml", required=False)
     pages = {r.url for rs in records.values() for r in rs.values()} | {c.url for c in categories.values()}
+    pages |= {LANGUAGE_HELP_URL} if language_help else set()
     pages |= {a.url for a in areas.values()} | {f"orders/{p.stem}/" for p in data_dir.glob("which-order-fits*.yaml")}
     phrases, phrase_problems = read_phrases(phrases_src, pages) if phrases_src else ([], [])
     problems += phrase_problems
@@ -352,6 +358,7 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         places_help,
         phrases,
         guide,
+        language_help,
         warnings,
         schema_dir,
     )

@@ -17,24 +17,12 @@ http(s); every text plain; the summary plain English (the same bar as record sum
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from .model import JURISDICTIONS
-from .problems import Problem, shown
-from .read import FieldPath, SourceFile, dotted
-from .readability import plain_text_expected
-
-URL = re.compile(r"https?://[^\s<>\"']+")
-
-
-@dataclass(frozen=True)
-class Link:
-    """A titled link."""
-
-    title: str
-    url: str
+from .plain import Link, PlainReader
+from .problems import Problem
+from .read import FieldPath, SourceFile
 
 
 @dataclass(frozen=True)
@@ -75,36 +63,9 @@ class PlacesHelp:
         return self.nations.get(nation)
 
 
-class _Reader:
-    def __init__(self, src: SourceFile) -> None:
-        self.src = src
-        self.problems: list[Problem] = []
-
-    def problem(self, path: FieldPath, expected: str, found: object) -> None:
-        self.problems.append(
-            Problem(self.src.shown_path, self.src.line_of(path), "", dotted(path), expected, shown(found))
-        )
-
-    def text(self, value: Any, path: FieldPath, plain_english: bool = False) -> str:
-        expected = plain_text_expected(value, plain_english)
-        if expected:
-            self.problem(path, expected, value)
-        return value.strip() if isinstance(value, str) and expected != "plain text" else ""
-
-    def link(self, value: Any, path: FieldPath) -> Link | None:
-        if not isinstance(value, dict):
-            self.problem(path, "a {title, url} link", value)
-            return None
-        url = value.get("url")
-        if not isinstance(url, str) or not URL.fullmatch(url):
-            self.problem(path + ("url",), "an http(s) address", url)
-            return None
-        return Link(self.text(value.get("title"), path + ("title",)), url)
-
-
 def read_places_help(src: SourceFile) -> tuple[PlacesHelp, list[Problem]]:
     """Read and check data/places-help.yaml."""
-    reader = _Reader(src)
+    reader = PlainReader(src)
     data = src.data if isinstance(src.data, dict) else {}
     nations: dict[str, NationHelp] = {}
     for nation, entry in (data.get("nations") or {}).items():

@@ -18,8 +18,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .languages import english_names, language_named
 from .model import RecordType
-from .problems import Problem, shown
+from .problems import Problem, did_you_mean, shown
 from .read import FieldPath, SourceFile, dotted
 from .text import location_in, markup_in, unsafe_links_in
 
@@ -121,6 +122,10 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
                     "a spreadsheet may have dropped the leading 0: format the cell as text",
                 )
     _status_problems(data, add)
+    for index, name in enumerate(data.get("languages") or []):
+        if isinstance(name, str) and language_named(name) is None:
+            hint = did_you_mean(name, english_names())
+            add(("languages", index), "a language by its English name (e.g. Welsh, Polish, Urdu)", repr(name), hint)
     eligibility = data.get("eligibility") or {}
     if isinstance(eligibility, dict):
         low, high = eligibility.get("min_age"), eligibility.get("max_age")

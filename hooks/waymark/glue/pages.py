@@ -20,6 +20,7 @@ from markupsafe import escape
 from ..build.render import Renderer
 from ..data.model import LEGAL_TYPES, ORDER, SERVICE
 from ..features.guide.guide import START, answer_page, need_page, places_for, start_page
+from ..features.languages.language_page import language_page
 from ..features.places.place import area_page
 from ..features.search.page import find_service, search_page
 from ..features.sheet.sheet import sheet_page
@@ -112,6 +113,14 @@ def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
         partial(find_service, render),
     )
     add("search.md", "Search", "Search services, orders, housing duties and support.", partial(search_page, render))
+    if catalogue.language_help is not None:
+        add(
+            "languages.md",
+            "Help in your language",
+            "Interpreters, British Sign Language, Relay UK and help in languages other than English.",
+            partial(language_page, render),
+            "data/language-help.yaml",
+        )
     add(
         "sheet/index.md",
         "Referral sheet",

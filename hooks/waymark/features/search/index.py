@@ -31,9 +31,12 @@ from typing import Any
 from ...build.cards import card_data
 from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
+from ...data.language_help import LANGUAGE_HELP_URL
+from ...data.languages import language_named
 from ...data.model import LEGAL_TYPES, SERVICE, Record, kind_label
 from ...data.places import Area
 from ...data.ranking import DISTANCE, TIERS, tier
+from ..languages.language_page import search_words
 
 NATIONAL_SHARD = "national"
 # Below this many services in all, the first search fetches every shard (a few KB each).
@@ -44,6 +47,7 @@ FIELDS = (
     ("aka", 8, "x", "o"),
     ("kind", 3, "k", "kn"),
     ("where", 3, "w", "w"),
+    ("lang", 4, "lg", "lg"),
     ("body", 1, "b", "s"),
 )
 #: Keys of a service document besides its card: what the filters test and the order uses.
@@ -58,6 +62,7 @@ FILTER_KEYS = {
     "oh": "opening hours as [day bits (Monday 1 … Sunday 64), opens, closes] in minutes, UK time",
     "kn": "category names (indexed)",
     "w": "place names (indexed)",
+    "lg": "languages in English and in their own names, interpreters, BSL, Relay UK (indexed)",
 }
 #: How much a core document's relevance counts, by kind: a place name is a weak match for words
 #: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
@@ -103,6 +108,20 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 }
             )
     pages = list(guides)
+    if catalogue.language_help is not None:
+        intro = catalogue.language_help.intro
+        docs.append(
+            {
+                "u": LANGUAGE_HELP_URL,
+                "t": "Help in your language",
+                "k": "Guide",
+                "s": intro[:160],
+                "x": "",
+                "b": intro,
+                "w": "",
+                "lg": search_words(catalogue),
+            }
+        )
     for chooser in catalogue.choosers:  # generated guides: not among the hand-written pages
         text = " ".join(RECORD_LINK.sub(r"\1", p) for s in chooser.situations for p in (s.heading, *s.points))
         pages.append((chooser.url, chooser.title, f"{chooser.intro} {text}"))
@@ -162,7 +181,21 @@ def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:
         "r": bool(data["referral"]["self"]),
         "kn": " ".join(catalogue.categories[c].name for c in data["categories"]),
         "w": " ".join(sorted({p.name for a in areas for p in [a, *a.ancestors()]})),
+        "lg": access_words(record),
     }
+
+
+def access_words(record: Record) -> str:
+    """Words a service is found by for language and access: each language other than English in
+    English and in its own name ("Welsh Cymraeg"), and interpreters, BSL, Relay UK if it offers them."""
+    data = record.data
+    spoken = [language_named(name) for name in data.get("languages") or []]
+    words = [f"{lang.english} {lang.own}" for lang in spoken if lang and lang.code != "en"]
+    contact = data["contact"]
+    words += ["interpreter interpreters"] if data.get("interpreters") else []
+    words += ["BSL British Sign Language Deaf"] if contact.get("bsl") else []
+    words += ["Relay UK text relay"] if contact.get("relay_uk") else []
+    return " ".join(words)
 
 
 def opening_hours(record: Record) -> list[list[int]]:

@@ -181,6 +181,13 @@
     return { text: query, extra: extra.join(" ") };
   }
 
+  /* lunr's own trimmer keeps only ASCII letters at a word's edges, so it would erase "اردو" or
+     "język"'s last letter: this one trims anything that is not a letter or digit in any script. */
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  function trimmer(token) {
+    return token.update(function (text) { return text.replace(EDGES, ""); });
+  }
+
   /* One lunr index over the core documents and every loaded shard, so every score comes from one
      corpus and results of all kinds can be ranked together. Rebuilt only when a shard is added. */
   var combined = { key: "", idx: null, docs: [] };
@@ -198,7 +205,7 @@
       });
     });
     var builder = new lunr.Builder();
-    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter);
+    builder.pipeline.add(trimmer, lunr.stopWordFilter);
     builder.ref("i");
     core.fields.forEach(function (field) { builder.field(field.name, { boost: field.boost }); });
     docs.forEach(function (entry, i) {
@@ -217,7 +224,7 @@
     return idx.query(function (q) {
       function add(text) {
         lunr.tokenizer(text).forEach(function (token) {
-          var raw = token.toString().replace(/^\W+|\W+$/g, "");
+          var raw = token.toString().replace(EDGES, "");
           if (!raw || lunr.stopWordFilter(token) === undefined) return;
           q.term(raw, { boost: 10, usePipeline: false });
           if (raw.length > 2) q.term(raw, { boost: 4, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
