@@ -22,6 +22,7 @@ from ..data.chooser import PAGE_LINKS, RECORD_LINK, Chooser
 from ..data.model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
 from ..data.places import Area, Category
 from ..data.ranking import Ranked, in_order
+from . import i18n
 from .cards import TEMPLATE_CARD, card_data
 from .markdown import expand_references, markdown_escape, render_markdown
 from .settings import Settings, tel_href
@@ -63,8 +64,8 @@ CARD_LIMIT = 20
 
 
 def long_date(value: dt.date) -> str:
-    """23 November 2026."""
-    return f"{value.day} {value:%B %Y}"
+    """23 November 2026 (in the build's language)."""
+    return i18n.CURRENT.long_date(value)
 
 
 def sms_href(number: str) -> str:
@@ -72,9 +73,13 @@ def sms_href(number: str) -> str:
     return "sms:" + re.sub(r"[^0-9+]", "", number)
 
 
+AND = i18n.N_(" and ")
+
+
 def join_names(names: list[str]) -> str:
-    """England, Wales and Scotland."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """England, Wales and Scotland (each name, and the "and", in the build's language)."""
+    names = [i18n._(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n._(AND) + names[-1]
 
 
 @functools.cache
@@ -88,11 +93,19 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no file check per page
     )
+    env.globals["_"] = i18n._
+    env.globals["en"] = i18n.english_content
+    # A site in another language lives in a folder of the English one (site/cy/) and shares its
+    # postcode files rather than shipping a second copy.
+    env.globals["postcode_dir"] = lambda: (
+        "postcode/" if i18n.CURRENT.language == i18n.SOURCE_LANGUAGE else "../postcode/"
+    )
+    env.filters["language_name"] = lambda name: i18n.CURRENT.language_name(str(name))
     env.filters["long_date"] = long_date
     env.filters["tel"] = tel_href
     env.filters["sms"] = sms_href
-    env.filters["audience"] = lambda key: AUDIENCES.get(key, key)
-    env.filters["jurisdiction"] = lambda key: JURISDICTIONS.get(key, key)
+    env.filters["audience"] = lambda key: i18n._(AUDIENCES.get(key) or str(key))
+    env.filters["jurisdiction"] = lambda key: i18n._(JURISDICTIONS.get(key) or str(key))
     return env
 
 
@@ -139,7 +152,7 @@ class Renderer:
             named = f"[{markdown_escape(record.name)}]({root}{record.url})"
             return f"{named} ({', '.join(numbers)})" if numbers else named
 
-        emergency = re.sub(r"\b999\b", "[999](tel:999)", markdown_escape(self.settings.emergency))
+        emergency = re.sub(r"\b999\b", "[999](tel:999)", markdown_escape(i18n._(self.settings.emergency)))
         return render_markdown(expand_references(text, service, emergency))
 
     def report_href(self, record_id: str, url: str, title: str) -> str:
@@ -148,13 +161,18 @@ class Renderer:
         address = f"{site.rstrip('/')}/{url}" if site else url
         return self.settings.report_href(record_id, address, title)
 
+    def content_markdown(self, text: str | None, root: str) -> Markup:
+        """Record Markdown for a page body: marked as English on a page in another language."""
+        html = self.markdown(text, root)
+        return Markup('<div lang="en">') + html + Markup("</div>") if html and i18n.CURRENT.language != "en" else html
+
     def render(self, template: str, root: str, **context: Any) -> str:
         """A template with the shared context every page body may use."""
         return render_template(
             template,
             root=root,
             card=functools.partial(self.card, root),
-            md=functools.partial(self.markdown, root=root),
+            md=functools.partial(self.content_markdown, root=root),
             **context,
         )
 

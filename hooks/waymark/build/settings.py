@@ -36,6 +36,8 @@ from markupsafe import Markup, escape
 from ..data.model import JURISDICTIONS
 from ..data.problems import did_you_mean, shown
 from ..data.text import markup_in
+from . import i18n
+from .i18n import N_
 
 PHONE = re.compile(r"\+?[0-9][0-9 ]{2,19}")
 #: What "Report a mistake" may fill in, each percent-encoded: the record id, its page address, its title.
@@ -47,10 +49,10 @@ PLACEHOLDER_DOMAINS = re.compile(r"(^|[.@/])(example\.(org|com|net)|[a-z0-9-]+\.
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _FIELD = re.compile(r"\{([^{}]*)\}")
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
-DEFAULT_EXIT_TEXT = "Exit this page"
+DEFAULT_EXIT_TEXT = N_("Exit this page")
 DEFAULT_STALE_MONTHS = 6
 KNOWN = ("region", "helplines", "exit", "stale_after_months", "emergency", "report")
-DEFAULT_EMERGENCY = (
+DEFAULT_EMERGENCY = N_(
     "In danger now? Call 999. If you cannot speak, call 999 from a mobile and press 55 when asked (Silent Solution)."
 )
 
@@ -111,6 +113,8 @@ class Settings:
     report: str = DEFAULT_REPORT
     warnings: tuple[str, ...] = ()
     site_url: str = ""  # MkDocs' own `site_url`, for full page addresses in reports (not an extra setting)
+    language: str = "en"  # MkDocs' `theme.language`: the language of this build's interface
+    languages: tuple[str, ...] = ("en",)  # every language this site is built in (a link to each on every page)
 
     def report_href(self, record_id: str, url: str, title: str) -> str:
         """Where "Report a mistake" goes for one page: the `report` template with its fields filled
@@ -121,7 +125,7 @@ class Settings:
     @property
     def emergency_html(self) -> Markup:
         """The emergency line, escaped, with each 999 a tap-to-call link (for the theme and pages)."""
-        parts = re.split(r"\b999\b", str(escape(self.emergency)))
+        parts = re.split(r"\b999\b", str(escape(i18n._(self.emergency))))
         return Markup('<a class="wm-tel" href="tel:999">999</a>').join(Markup(p) for p in parts)
 
     @classmethod

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..build import i18n
 from ..build.deploy import write_header_files
 from ..build.markdown import link_numbers
 from ..build.render import Renderer
@@ -26,6 +27,7 @@ from ..build.settings import Settings, SettingsError
 from ..build.toc import toc_tokens
 from ..data.catalogue import Catalogue, load_catalogue
 from ..data.freshness import warn_stale
+from ..data.languages import language
 from ..data.problems import DataError
 from ..features.postcode.lookup import ship_postcodes
 from ..features.search.index import plain_text, write_search_files
@@ -79,7 +81,19 @@ class Site:
             settings = Settings.from_extra(dict(config.extra), set(catalogue.areas))
         except (DataError, SettingsError) as err:
             raise PluginError(str(err)) from None
-        settings = replace(settings, site_url=config.site_url or "")
+        language = str(config.theme.get("language") or "en")
+        if language not in i18n.languages():
+            raise PluginError(
+                f"theme.language {language!r}: Waymark has interface strings in {', '.join(i18n.languages())}"
+            )
+        problems = i18n.catalogue_problems()
+        if problems:
+            raise PluginError("interface strings (hooks/waymark/i18n/):\n" + "\n".join(f"  {p}" for p in problems))
+        i18n.use(language)
+        built = i18n.built_languages(Path(config.config_file_path))
+        settings = replace(settings, site_url=config.site_url or "", language=language, languages=built)
+        if language != i18n.SOURCE_LANGUAGE and config.nav:
+            config.nav = i18n.translate_nav(config.nav)
         site = cls(catalogue, settings)
         config.extra_css.append(ASSET_URL + STYLESHEET)
         for name in SCRIPTS_ON_EVERY_PAGE:
@@ -106,6 +120,8 @@ class Site:
     def use_theme(self, env: jinja2.Environment) -> jinja2.Environment:
         """The theme's templates see the same settings as the Python (`waymark` in overrides/)."""
         env.globals["waymark"] = self.settings
+        env.globals["_"] = i18n._
+        env.globals["language_own_name"] = lambda code: (language(code) or language("en")).own  # type: ignore[union-attr]
         env.globals["waymark_header_search"] = functools.partial(header_search, self.renderer)
         self.theme = env
         return env
@@ -126,7 +142,7 @@ class Site:
                 raise PluginError(f"{page.file.src_uri}: {err}") from None
             if "waymark:" in html:  # blocks bring headings of their own: the contents list follows them
                 page.toc = get_toc(toc_tokens(filled))  # type: ignore[arg-type]
-            return filled
+            return i18n.english_page(filled)
 
         body = generated.render(root)
         page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
@@ -175,7 +191,12 @@ class Site:
             )
         write_search_files(site_dir, self.catalogue, self.guides)
         write_sheet_files(site_dir, self.renderer)
-        ship_postcodes(self.catalogue.data_dir, site_dir, {a.gss for a in self.catalogue.areas.values() if a.gss})
+        if self.settings.language == i18n.SOURCE_LANGUAGE:  # other languages share the English site's files
+            ship_postcodes(self.catalogue.data_dir, site_dir, {a.gss for a in self.catalogue.areas.values() if a.gss})
+        else:
+            (site_dir / ASSET_URL / "strings.js").write_text(
+                i18n.CURRENT.script_strings(i18n.script_msgids()), encoding="utf-8"
+            )
         write_header_files(site_dir)
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
         warn_stale(self.catalogue, self.settings.stale_after_months)

@@ -17,6 +17,7 @@ from functools import partial
 
 from markupsafe import escape
 
+from ..build.i18n import _
 from ..build.render import Renderer
 from ..data.model import LEGAL_TYPES, ORDER, SERVICE
 from ..features.guide.guide import START, answer_page, need_page, places_for, start_page
@@ -102,42 +103,52 @@ def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
                     "data/guide.yaml",
                     True,
                 )
-    add("orders/index.md", ORDER.title, "Protective orders, police schemes and offences compared.", render.orders_hub)
+    add(
+        "orders/index.md",
+        _(ORDER.title),
+        _("Protective orders, police schemes and offences compared."),
+        render.orders_hub,
+    )
     for rtype in LEGAL_TYPES:
         if rtype is not ORDER:
-            add(f"{rtype.folder}/index.md", rtype.title, rtype.title, partial(render.legal_hub, rtype))
+            add(f"{rtype.folder}/index.md", _(rtype.title), _(rtype.title), partial(render.legal_hub, rtype))
     add(
         "services/index.md",
-        SERVICE.title,
-        "Find domestic abuse and sexual violence services.",
+        _(SERVICE.title),
+        _("Find domestic abuse and sexual violence services."),
         partial(find_service, render),
     )
-    add("search.md", "Search", "Search services, orders, housing duties and support.", partial(search_page, render))
+    add(
+        "search.md",
+        _("Search"),
+        _("Search services, orders, housing duties and support."),
+        partial(search_page, render),
+    )
     if catalogue.language_help is not None:
         add(
             "languages.md",
-            "Help in your language",
-            "Interpreters, British Sign Language, Relay UK and help in languages other than English.",
+            _("Help in your language"),
+            _("Interpreters, British Sign Language, Relay UK and help in languages other than English."),
             partial(language_page, render),
             "data/language-help.yaml",
         )
     add(
         "sheet/index.md",
-        "Referral sheet",
-        "For workers: put services and options for one person on a sheet to print or copy.",
+        _("Referral sheet"),
+        _("For workers: put services and options for one person on a sheet to print or copy."),
         partial(sheet_page, render),
     )
-    add("areas/index.md", "Services by area", "Find services by area.", render.areas_index)
+    add("areas/index.md", _("Services by area"), _("Find services by area."), render.areas_index)
     for area in catalogue.areas.values():
         add(
             f"areas/{area.id}.md",
-            f"Services in {area.name}",
-            f"Domestic abuse and sexual violence services in {area.name}.",
+            _("Services in {place}", place=area.name),
+            _("Domestic abuse and sexual violence services in {place}.", place=area.name),
             partial(area_page, render, area),
             "data/areas.yaml",
             fast=True,
         )
-    add("categories/index.md", "Services by type", "Find services by type.", render.categories_index)
+    add("categories/index.md", _("Services by type"), _("Find services by type."), render.categories_index)
     for category in catalogue.categories.values():
         add(
             f"categories/{category.id}.md",

@@ -45,4 +45,11 @@
   }
 
   window.WaymarkLoad = { script: script, json: json, offline: offline };
+
+  /* An interface string in the page's language (assets/waymark/strings.js, on pages in a language
+     other than English), with {placeholders} filled in. */
+  window.WaymarkT = function (text, values) {
+    var out = (window.WaymarkStrings && window.WaymarkStrings[text]) || text;
+    return values ? out.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; }) : out;
+  };
 })();

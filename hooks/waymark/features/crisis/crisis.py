@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ...build.i18n import N_, _
 from ...build.render import AUDIENCES, Renderer
 from ...build.settings import tel_href
 from ...data.model import JURISDICTIONS
@@ -40,17 +41,17 @@ def line_of(renderer: Renderer, service_id: str) -> Line | None:
     contact = service.data["contact"]
     ways: list[dict[str, str]] = []
     for phone in contact.get("phones") or []:
-        ways.append({"kind": "call", "label": "Call", "number": phone["number"], "href": tel_href(phone["number"])})
+        ways.append({"kind": "call", "label": N_("Call"), "number": phone["number"], "href": tel_href(phone["number"])})
     for text in contact.get("texts") or []:
         href = "sms:" + re.sub(r"[^0-9+]", "", text["number"])
-        ways.append({"kind": "text", "label": "Text", "number": text["number"], "href": href})
+        ways.append({"kind": "text", "label": N_("Text"), "number": text["number"], "href": href})
     if contact.get("relay_uk"):
         relay = contact["relay_uk"]
-        ways.append({"kind": "relay", "label": "Relay UK", "number": relay, "href": tel_href(relay)})
+        ways.append({"kind": "relay", "label": N_("Relay UK"), "number": relay, "href": tel_href(relay)})
     if contact.get("bsl"):
-        ways.append({"kind": "bsl", "label": "British Sign Language", "number": "", "href": contact["bsl"]})
+        ways.append({"kind": "bsl", "label": N_("British Sign Language"), "number": "", "href": contact["bsl"]})
     audiences = (service.data.get("eligibility") or {}).get("for") or ["everyone"]
-    for_whom = "" if "everyone" in audiences else ", ".join(AUDIENCES.get(a, a) for a in audiences)
+    for_whom = "" if "everyone" in audiences else ", ".join(_(AUDIENCES.get(a, a)) for a in audiences)
     return Line(service.name, service.url, for_whom, tuple(ways))
 
 

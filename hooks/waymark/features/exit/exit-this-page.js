@@ -2,6 +2,10 @@
    Without JavaScript the button is still a plain link to the neutral site. */
 (function () {
   "use strict";
+  /* Interface strings (load.js); the exit must work even if that script did not load. */
+  var T = window.WaymarkT || function (text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? values[key] : all; });
+  };
   var PRESSES = 3;
   var WINDOW_MS = 5000; // each Shift must come within 5 seconds of the one before
   var presses = 0;
@@ -62,8 +66,9 @@
     }
     timer = setTimeout(reset, WINDOW_MS);
     var left = PRESSES - presses;
-    announce("Shift pressed " + presses + (presses === 1 ? " time" : " times") +
-      ". Press Shift " + left + " more " + (left === 1 ? "time" : "times") + " to leave this page.");
+    announce(presses === 1
+      ? T("Shift pressed 1 time. Press Shift {left} more times to leave this page.", { left: left })
+      : T("Shift pressed {count} times. Press Shift 1 more time to leave this page.", { count: presses }));
   }, true);
 
   // Back from the neutral site: the browser may show this page from its cache, still hidden.

@@ -8,6 +8,7 @@ local service is never a dead end.
 
 from __future__ import annotations
 
+from ...build.i18n import _
 from ...build.render import Renderer
 from ...data.model import HOUSING, JURISDICTIONS, NRPF, ORDER, Record
 from ...data.places import Area
@@ -36,7 +37,7 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         "area.html",
         root,
         area=area,
-        title=area.name if area.level != "national" else "Services across the whole UK",
+        title=area.name if area.level != "national" else _("Services across the whole UK"),
         trail=list(reversed(area.ancestors())),
         crisis_block=crisis_block(renderer, root, [nation_id] if nation else None),
         services=cards,

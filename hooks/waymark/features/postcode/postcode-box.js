@@ -11,13 +11,14 @@
   if (!boxes.length) return;
   var root = boxes[0].getAttribute("data-root") || "";
   var offline = window.WaymarkLoad.offline;
-  var NATIONS = [["england", "England"], ["wales", "Wales"], ["scotland", "Scotland"], ["northern-ireland", "Northern Ireland"]];
+  var T = window.WaymarkT;
+  var NATIONS = [["england", T("England")], ["wales", T("Wales")], ["scotland", T("Scotland")], ["northern-ireland", T("Northern Ireland")]];
   var MESSAGES = {
-    invalid: "That is not a UK postcode. Try the first half, like LS6, or choose your nation.",
-    unknown: "We could not find that postcode. Check it, try the first half, or choose your nation.",
-    outside: "Waymark covers the UK. For the Channel Islands or the Isle of Man, call 999 in an emergency, or choose a nation below.",
-    "not-covered": "This directory does not cover that place yet. Choose your nation for its 24-hour lines.",
-    error: "The postcode lookup could not load. Choose your nation below, or find your area in the list of places."
+    invalid: T("That is not a UK postcode. Try the first half, like LS6, or choose your nation."),
+    unknown: T("We could not find that postcode. Check it, try the first half, or choose your nation."),
+    outside: T("Waymark covers the UK. For the Channel Islands or the Isle of Man, call 999 in an emergency, or choose a nation below."),
+    "not-covered": T("This directory does not cover that place yet. Choose your nation for its 24-hour lines."),
+    error: T("The postcode lookup could not load. Choose your nation below, or find your area in the list of places.")
   };
 
   var library = null;
@@ -58,7 +59,7 @@
       if (select) {
         select.value = place.id;
         select.dispatchEvent(new Event("change"));
-        status.textContent = "Showing services for " + place.name + ".";
+        status.textContent = T("Showing services for {place}.", { place: place.name });
         choices.hidden = true;
         return;
       }
@@ -97,10 +98,10 @@
 
     function find() {
       var text = input.value;
-      status.textContent = "Looking…";
+      status.textContent = T("Looking…");
       lookupLibrary().then(function (P) {
         /* Only places this copy has a page for: a regional copy may list fewer than the UK. */
-        return Promise.all([P.lookup(text, root), P.fetchData(root, "search/areas.json")]);
+        return Promise.all([P.lookup(text, root, { dir: box.getAttribute("data-dir") || "postcode/" }), P.fetchData(root, "search/areas.json")]);
       }).then(function (parts) {
         var result = parts[0];
         parts[1].areas.forEach(function (area) { places[area.id] = true; });

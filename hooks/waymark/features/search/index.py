@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ...build.cards import card_data
+from ...build.i18n import N_, _
 from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
 from ...data.language_help import LANGUAGE_HELP_URL
@@ -66,7 +67,7 @@ FILTER_KEYS = {
 }
 #: How much a core document's relevance counts, by kind: a place name is a weak match for words
 #: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
-KIND_WEIGHTS = {"Area": 0.35}
+KIND_WEIGHTS = {N_("Area"): 0.35}
 #: Words that name a nation in a query; records under that nation's law then rank higher.
 
 NATION_WORDS = {
@@ -100,7 +101,7 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 {
                     "u": record.url,
                     "t": record.name,
-                    "k": kind_label(record),
+                    "k": _(kind_label(record)),
                     "s": data["summary"],
                     "x": " ".join([*(data.get("abbreviations") or []), *(data.get("keywords") or [])]),
                     "b": (data["summary"] + " " + " ".join(for_you.split()))[:BODY_LIMIT],
@@ -113,8 +114,8 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
         docs.append(
             {
                 "u": LANGUAGE_HELP_URL,
-                "t": "Help in your language",
-                "k": "Guide",
+                "t": _("Help in your language"),
+                "k": _("Guide"),
                 "s": intro[:160],
                 "x": "",
                 "b": intro,
@@ -126,13 +127,13 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
         text = " ".join(RECORD_LINK.sub(r"\1", p) for s in chooser.situations for p in (s.heading, *s.points))
         pages.append((chooser.url, chooser.title, f"{chooser.intro} {text}"))
     for url, title, text in pages:
-        docs.append({"u": url, "t": title, "k": "Guide", "s": text[:160], "x": "", "b": text[:BODY_LIMIT], "w": ""})
+        docs.append({"u": url, "t": title, "k": _("Guide"), "s": text[:160], "x": "", "b": text[:BODY_LIMIT], "w": ""})
     for category in catalogue.categories.values():
         docs.append(
             {
                 "u": category.url,
                 "t": category.name,
-                "k": "Type of service",
+                "k": _("Type of service"),
                 "s": category.description,
                 "x": category.id.replace("-", " "),
                 "b": category.description,
@@ -143,9 +144,9 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
         docs.append(
             {
                 "u": area.url,
-                "t": f"Services in {area.name}",
-                "k": "Area",
-                "s": f"Domestic abuse and sexual violence services in {area.name}.",
+                "t": _("Services in {place}", place=area.name),
+                "k": _("Area"),
+                "s": _("Domestic abuse and sexual violence services in {place}.", place=area.name),
                 "x": area.name,
                 "b": "",
                 "w": " ".join(a.name for a in area.ancestors()),
@@ -249,7 +250,7 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
     core = {
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
         "tierWeights": TIER_WEIGHTS,
-        "kindWeights": KIND_WEIGHTS,
+        "kindWeights": {_(kind): weight for kind, weight in KIND_WEIGHTS.items()},
         "nations": NATION_WORDS,
         "phrases": [{"says": list(p.says), "find": list(p.find)} for p in catalogue.phrases],
         "synonyms": [{"words": list(s.words), "means": s.means} for s in catalogue.synonyms],

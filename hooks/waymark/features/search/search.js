@@ -16,6 +16,7 @@
   if (!searchBox && !filterBox) return;
 
   var root = (searchBox || filterBox).getAttribute("data-root") || "";
+  var T = window.WaymarkT;
   var cache = {};
 
   var offline = window.WaymarkLoad.offline;
@@ -273,7 +274,7 @@
     if (controls) controls.hidden = false;
     var self = this;
     this.input.addEventListener("input", function () {
-      self.status.textContent = "Searching…";
+      self.status.textContent = T("Searching…");
       if (self.timer) clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.run(); }, 120);
     });
@@ -314,7 +315,7 @@
       this.status.textContent = "";
       return;
     }
-    this.status.textContent = "Searching…";
+    this.status.textContent = T("Searching…");
     Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
       .then(function (parts) {
         var lunr = parts[0], core = parts[1], tree = parts[2];
@@ -359,12 +360,12 @@
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
           self.show(help, harm.slice(0, 5));
           self.status.textContent = help.length
-            ? help.length + (help.length === 1 ? " result" : " results")
-            : "Nothing matched those words. You can still call one of these lines, any time:";
+            ? (help.length === 1 ? T("1 result") : T("{count} results", { count: help.length }))
+            : T("Nothing matched those words. You can still call one of these lines, any time:");
         });
       })
       .catch(function () {
-        self.status.textContent = "Search could not load. Browse services by area or by type instead.";
+        self.status.textContent = T("Search could not load. Browse services by area or by type instead.");
         if (self.none) self.none.hidden = false;
       });
   };
@@ -395,10 +396,10 @@
         fHarm.textContent = "";
         fHarmHeading.hidden = true;
         filterBox.classList.remove("wm-find--filtered");
-        fStatus.textContent = "Choose an area to see its services.";
+        fStatus.textContent = T("Choose an area to see its services.");
         return;
       }
-      fStatus.textContent = "Loading…";
+      fStatus.textContent = T("Loading…");
       areaTree()
         .then(function (tree) {
           var chosen = tree.byId[option.value];
@@ -440,16 +441,16 @@
             fHarmHeading.hidden = !harm.length;
             filterBox.classList.add("wm-find--filtered");
             fStatus.textContent = help.length
-              ? help.length + (help.length === 1 ? " service" : " services") + " in " + option.textContent.trim() +
-                ", 24-hour lines first"
-              : "No services match. Try fewer filters, or call a 24-hour line below.";
+              ? (help.length === 1 ? T("1 service in {place}, 24-hour lines first", { place: option.textContent.trim() })
+                : T("{count} services in {place}, 24-hour lines first", { count: help.length, place: option.textContent.trim() }))
+              : T("No services match. Try fewer filters, or call a 24-hour line below.");
             /* On a phone the results are below the filters: go to them once an area is chosen. */
             if (narrow.matches && event && event.target === area) fStatus.scrollIntoView({ block: "start" });
           });
 
         })
         .catch(function () {
-          fStatus.textContent = "The filters could not load. Use the lists by area or by type below.";
+          fStatus.textContent = T("The filters could not load. Use the lists by area or by type below.");
         });
     };
     area.addEventListener("change", apply);

@@ -11,6 +11,7 @@
   if (!box) return;
   var root = box.getAttribute("data-root") || "";
   var $ = function (selector) { return box.querySelector(selector); };
+  var T = window.WaymarkT;
   var tools = $(".wm-sheet__tools");
   var input = $("#wm-sheet-q");
   var listbox = $("#wm-sheet-options");
@@ -88,7 +89,7 @@
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       option.appendChild(document.createTextNode(entry.t));
-      option.appendChild(el("span", "wm-combo__kind", entry.k === "Service" ? entry.x : entry.k));
+      option.appendChild(el("span", "wm-combo__kind", entry.ph ? entry.x : entry.k));
       option.addEventListener("mousedown", function (event) { event.preventDefault(); });
       option.addEventListener("click", function () { add(entry.id); });
       listbox.appendChild(option);
@@ -99,8 +100,8 @@
     input.removeAttribute("aria-activedescendant");
     if (input.value.trim()) {
       status.textContent = open
-        ? matches.length + (matches.length === 1 ? " match" : " matches") + ". Use the arrow keys, then Enter."
-        : "Nothing matches. Try another part of the name.";
+        ? (matches.length === 1 ? T("1 match. Use the arrow keys, then Enter.") : T("{count} matches. Use the arrow keys, then Enter.", { count: matches.length }))
+        : T("Nothing matches. Try another part of the name.");
     } else {
       status.textContent = "";
     }
@@ -151,53 +152,54 @@
 
   function lines(entry) {
     var out = [];
-    if (entry.k === "Service") {
+    if (entry.ph) {
       entry.ph.forEach(function (p) {
         var extra = [p[1], p[2], p[3] ? "free" : ""].filter(Boolean).join(", ");
-        out.push(["Phone", p[0] + (extra ? " (" + extra + ")" : ""), "tel:" + p[0].replace(/[^0-9+]/g, "")]);
+        out.push([T("Phone"), p[0] + (extra ? " (" + extra + ")" : ""), "tel:" + p[0].replace(/[^0-9+]/g, "")]);
       });
       entry.tx.forEach(function (t) {
         var extra = [t[1], t[2]].filter(Boolean).join(", ");
-        out.push(["Text", t[0] + (extra ? " (" + extra + ")" : ""), "sms:" + t[0].replace(/[^0-9+]/g, "")]);
+        out.push([T("Text"), t[0] + (extra ? " (" + extra + ")" : ""), "sms:" + t[0].replace(/[^0-9+]/g, "")]);
       });
-      var hours = [entry.hr, entry.h ? "open 24 hours" : ""].filter(Boolean).join("; ");
-      if (hours) out.push(["Hours", hours]);
+      var hours = [entry.hr, entry.h ? T("open 24 hours") : ""].filter(Boolean).join("; ");
+      if (hours) out.push([T("Hours"), hours]);
       var ref = entry.ref;
-      out.push(["Referral", [
-        ref[0] ? "Self-referral: yes." : "Self-referral: no.",
-        ref[1] ? "Professional referral: yes." : "Professional referral: no.",
+      out.push([T("Referral"), [
+        ref[0] ? T("Self-referral: yes.") : T("Self-referral: no."),
+        ref[1] ? T("Professional referral: yes.") : T("Professional referral: no."),
         ref[2]
       ].filter(Boolean).join(" ")]);
-      if (ref[3]) out.push(["Referral form", ref[3], ref[3]]);
+      if (ref[3]) out.push([T("Referral form"), ref[3], ref[3]]);
       var el_ = entry.el;
-      var nrpf = el_[2] === true ? "Supports people with no recourse to public funds (NRPF)."
-        : el_[2] === false ? "Cannot support people with no recourse to public funds (NRPF)."
-        : "NRPF: not stated.";
-      out.push(["Who it is for", [el_[0].length ? el_[0].join(", ") + "." : "", el_[1] ? "Age " + el_[1] + "." : "", nrpf].filter(Boolean).join(" ")]);
-      if (entry.ck) out.push(["Details last checked", entry.ck]);
+      var nrpf = el_[2] === true ? T("Supports people with no recourse to public funds (NRPF).")
+        : el_[2] === false ? T("Cannot support people with no recourse to public funds (NRPF).")
+        : T("NRPF: not stated.");
+      var age = el_[1] ? T("Age {ages}.", { ages: el_[1] }) : "";
+      out.push([T("Who it is for"), [el_[0].length ? el_[0].join(", ") + "." : "", age, nrpf].filter(Boolean).join(" ")]);
+      if (entry.ck) out.push([T("Details last checked"), entry.ck]);
     } else {
-      if (entry.st) out.push(["Status", entry.st]);
-      if (entry.tl) out.push(["Time limit", entry.tl]);
-      if (entry.ws) out.push(["Where to start", entry.ws]);
-      if (entry.ck) out.push(["Last checked", entry.ck]);
+      if (entry.st) out.push([T("Status"), entry.st]);
+      if (entry.tl) out.push([T("Time limit"), entry.tl]);
+      if (entry.ws) out.push([T("Where to start"), entry.ws]);
+      if (entry.ck) out.push([T("Last checked"), entry.ck]);
     }
-    out.push(["Web page", pageAddress(entry), pageAddress(entry)]);
+    out.push([T("Web page"), pageAddress(entry), pageAddress(entry)]);
     return out;
   }
 
   function kindLine(entry) {
-    return entry.k === "Service" ? entry.x : entry.k + " · " + entry.j;
+    return entry.ph ? entry.x : entry.k + " · " + entry.j;
   }
 
   function groups() {
-    var services = chosen.filter(function (id) { return entries[id].k === "Service"; });
-    var options = chosen.filter(function (id) { return entries[id].k !== "Service"; });
-    return [["Services", services], ["Options", options]].filter(function (g) { return g[1].length; });
+    var services = chosen.filter(function (id) { return entries[id].ph; });
+    var options = chosen.filter(function (id) { return !entries[id].ph; });
+    return [[T("Services"), services], [T("Options"), options]].filter(function (g) { return g[1].length; });
   }
 
-  var dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+  var dateFormat = new Intl.DateTimeFormat(document.documentElement.lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
   function printedLine() {
-    return "Made on " + dateFormat.format(new Date()) + " from " + new URL(root, window.location.href).href;
+    return T("Made on {date} from {site}", { date: dateFormat.format(new Date()), site: new URL(root, window.location.href).href });
   }
 
   /* ---------- the sheet on the page ---------- */
@@ -225,9 +227,9 @@
           dl.appendChild(dd);
         });
         item.appendChild(dl);
-        var remove = el("button", "wm-sheet__remove", "Remove");
+        var remove = el("button", "wm-sheet__remove", T("Remove"));
         remove.type = "button";
-        remove.setAttribute("aria-label", "Remove " + entry.t + " from the sheet");
+        remove.setAttribute("aria-label", T("Remove {name} from the sheet", { name: entry.t }));
         remove.addEventListener("click", function () { drop(id); });
         item.appendChild(remove);
         list.appendChild(item);
@@ -246,7 +248,11 @@
     render();
     input.value = "";
     close();
-    status.textContent = "Added " + entry.t + ". The sheet has " + chosen.length + (chosen.length === 1 ? " item." : " items.");
+    status.textContent = T("Added {name}.", { name: entry.t }) + " " + count();
+  }
+
+  function count() {
+    return chosen.length === 1 ? T("The sheet has 1 item.") : T("The sheet has {count} items.", { count: chosen.length });
   }
 
   function drop(id) {
@@ -255,14 +261,14 @@
     var name = entries[id].t;
     chosen.splice(at, 1);
     render();
-    status.textContent = "Removed " + name + ". The sheet has " + chosen.length + (chosen.length === 1 ? " item." : " items.");
+    status.textContent = T("Removed {name}.", { name: name }) + " " + count();
     var buttons = list.querySelectorAll(".wm-sheet__remove");
     (buttons[Math.min(at, buttons.length - 1)] || input).focus();
   }
 
   /* ---------- the sheet as text ---------- */
   function asText() {
-    var out = ["Referral sheet", printedLine(), ""];
+    var out = [T("Referral sheet"), printedLine(), ""];
     groups().forEach(function (group) {
       out.push(group[0].toUpperCase());
       group[1].forEach(function (id, i) {
@@ -273,7 +279,7 @@
       });
       out.push("");
     });
-    out.push("Phone numbers and opening hours change. Check each page before you rely on it.");
+    out.push(T("Phone numbers and opening hours change. Check each page before you rely on it."));
     return out.join("\n");
   }
 
@@ -285,11 +291,11 @@
       copyText.hidden = copyLabel.hidden = false;
       copyText.focus();
       copyText.select();
-      status.textContent = "Your browser did not let the page copy. The text is in the box below: select it and copy it.";
+      status.textContent = T("Your browser did not let the page copy. The text is in the box below: select it and copy it.");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(function () {
-        status.textContent = "Copied. Paste it into your notes, an email or a message.";
+        status.textContent = T("Copied. Paste it into your notes, an email or a message.");
       }, shown);
     } else {
       shown();
@@ -306,7 +312,7 @@
   window.addEventListener("hashchange", fromAddress);
 
   /* ---------- start: load everything the picker offers, then show it ---------- */
-  status.textContent = "Loading…";
+  status.textContent = T("Loading…");
   fetchJSON("sheet/options.json")
     .then(function (data) {
       data.options.forEach(function (entry) { entries[entry.id] = entry; });
@@ -315,9 +321,9 @@
         more.hidden = false;
         place.addEventListener("change", function () {
           var label = place.options[place.selectedIndex].textContent;
-          status.textContent = "Loading…";
+          status.textContent = T("Loading…");
           loadShard(place.value).then(function () {
-            status.textContent = place.value ? "Services in " + label + " can now be added." : "";
+            status.textContent = place.value ? T("Services in {place} can now be added.", { place: label }) : "";
           });
         });
       }
@@ -330,7 +336,7 @@
       fromAddress();
     })
     .catch(function () {
-      status.textContent = "The sheet could not load. Print a service or order page instead: each prints on one page.";
+      status.textContent = T("The sheet could not load. Print a service or order page instead: each prints on one page.");
       tools.hidden = false;
     });
 })();

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ...build.i18n import _
 from ...build.render import AUDIENCES, STATUS_LABELS, Renderer, join_names, long_date
 from ...data.model import JURISDICTIONS, LEGAL_TYPES, Record, kind_label
 from ..search.index import LOAD_ALL_BELOW, plain_text, service_shards, shard_of, write_json
@@ -87,7 +88,7 @@ def sheet_service(record: Record, renderer: Renderer) -> dict[str, Any]:
         "u": record.url,
         "t": record.name,
         "x": data["organisation"],
-        "k": "Service",
+        "k": _("Service"),
         "ph": [
             [p["number"], p.get("label", ""), p.get("hours", ""), bool(p.get("free"))]
             for p in contact.get("phones") or []
@@ -102,7 +103,7 @@ def sheet_service(record: Record, renderer: Renderer) -> dict[str, Any]:
             referral.get("form", ""),
         ],
         "el": [
-            [AUDIENCES.get(a, a) for a in eligibility.get("for") or []],
+            [_(AUDIENCES.get(a, a)) for a in eligibility.get("for") or []],
             _age(eligibility),
             eligibility.get("nrpf_accepted"),
         ],
@@ -119,12 +120,12 @@ def sheet_option(record: Record) -> dict[str, Any]:
         "u": record.url,
         "t": record.name,
         "x": " ".join(data.get("abbreviations") or []),
-        "k": kind_label(record),
+        "k": _(kind_label(record)),
         "s": data["summary"],
         "tl": data.get("time_limit", ""),
         "ws": data.get("where_to_start", ""),
         "j": join_names([JURISDICTIONS[j] for j in JURISDICTIONS if j in data["jurisdictions"]]),
-        "st": STATUS_LABELS.get(data.get("status", ""), ""),
+        "st": _(STATUS_LABELS.get(data.get("status", ""), "")) if data.get("status") in STATUS_LABELS else "",
         "ck": long_date(checked) if checked else "",
     }
 
