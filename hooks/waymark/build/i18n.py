@@ -73,6 +73,7 @@ def label_strings() -> dict[str, str]:
     found: dict[str, str] = {}
     tables = {
         "JURISDICTIONS": list(JURISDICTIONS.values()),
+        "AND_JURISDICTIONS": [" and " + name for name in JURISDICTIONS.values()],
         "ORDER_KINDS": [k.split(" (")[0] for k in ORDER_KINDS.values()] + list(ORDER_KINDS.values()),
         "JURISDICTION_GROUPS": [name for _, name, _ in render.JURISDICTION_GROUPS],
         "STATUS": ["in force", "pilot", "partly in force", "not in force", "unconfirmed"],
@@ -264,3 +265,18 @@ def english_page(html: str) -> str:
         return html
     notice = Markup('<p class="wm-notice">{}</p>').format(_("The main text of this page is only in English for now."))
     return str(notice) + f'<div lang="en">{html}</div>'
+
+
+def interface_lang() -> Markup:
+    """` lang="<code>"` for an interface string inside English content (a card's badge on a
+    page in another language); nothing on an English page."""
+    return Markup(f' lang="{CURRENT.language}"') if CURRENT.language != SOURCE_LANGUAGE else Markup("")
+
+
+def review_line(language: str) -> str:
+    """One line for the build log and `make check`: how much of a language is sourced or awaits review."""
+    strings = Strings(language)
+    return (
+        f"interface strings in {language}: {len(strings.entries)}, {strings.sourced()} from a published source, "
+        f"{strings.awaiting_review()} awaiting review by a speaker (hooks/waymark/i18n/{language}.yaml)"
+    )

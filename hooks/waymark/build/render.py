@@ -77,9 +77,27 @@ AND = i18n.N_(" and ")
 
 
 def join_names(names: list[str]) -> str:
-    """England, Wales and Scotland (each name, and the "and", in the build's language)."""
-    names = [i18n._(n) for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n._(AND) + names[-1]
+    """England, Wales and Scotland, in the build's language. The last name is translated with its
+    "and" (" and Wales" is " a Chymru" in Welsh: the name after "a" changes), where the catalogue
+    has that pair (i18n.label_strings lists one per nation); otherwise "and" and the name apart."""
+    shown = [i18n._(n) for n in names]
+    if len(shown) == 1:
+        return shown[0]
+    last = i18n.CURRENT.gettext(AND + names[-1]) if (AND + names[-1]) in i18n.CURRENT.entries else ""
+    return ", ".join(shown[:-1]) + (last or i18n._(AND) + shown[-1])
+
+
+WHOLE_UK = i18n.N_("Whole UK")
+
+
+def place_name(area: Any) -> str:
+    """A place's name in the build's language: the UK and its nations are interface words
+    (Lloegr, Cymru in Welsh); every other place keeps the name the data gives it."""
+    if area.level == "national" and area.name == WHOLE_UK:
+        return i18n._(WHOLE_UK)
+    if area.level == "nation" and area.name in JURISDICTIONS.values():
+        return i18n._(area.name)
+    return str(area.name)
 
 
 @functools.cache
@@ -95,17 +113,20 @@ def environment() -> jinja2.Environment:
     )
     env.globals["_"] = i18n._
     env.globals["en"] = i18n.english_content
+    env.globals["ui"] = i18n.interface_lang
     # A site in another language lives in a folder of the English one (site/cy/) and shares its
     # postcode files rather than shipping a second copy.
     env.globals["postcode_dir"] = lambda: (
         "postcode/" if i18n.CURRENT.language == i18n.SOURCE_LANGUAGE else "../postcode/"
     )
     env.filters["language_name"] = lambda name: i18n.CURRENT.language_name(str(name))
+    env.filters["nations"] = lambda keys: join_names([JURISDICTIONS[k] for k in JURISDICTIONS if k in keys])
     env.filters["long_date"] = long_date
     env.filters["tel"] = tel_href
     env.filters["sms"] = sms_href
     env.filters["audience"] = lambda key: i18n._(AUDIENCES.get(key) or str(key))
     env.filters["jurisdiction"] = lambda key: i18n._(JURISDICTIONS.get(key) or str(key))
+    env.filters["place"] = place_name
     return env
 
 

@@ -42,6 +42,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSET_FOLDERS = (PACKAGE / "build" / "assets", *sorted((PACKAGE / "features").glob("*/")))
 ASSET_URL = "assets/waymark/"
 STYLESHEET = "waymark.css"  # every feature's CSS, one file: one request
+TOC_LIST = '<ul class="md-nav__list" data-md-component="toc"'  # the theme's contents list of a page
 SCRIPTS_ON_EVERY_PAGE = ("exit-this-page.js", "header-search.js")
 
 
@@ -142,6 +143,8 @@ class Site:
                 raise PluginError(f"{page.file.src_uri}: {err}") from None
             if "waymark:" in html:  # blocks bring headings of their own: the contents list follows them
                 page.toc = get_toc(toc_tokens(filled))  # type: ignore[arg-type]
+            if page.title and self.settings.language != i18n.SOURCE_LANGUAGE:
+                page.meta["title"] = i18n._(page.title)  # a title the interface also uses (nav) is translated
             return i18n.english_page(filled)
 
         body = generated.render(root)
@@ -162,6 +165,9 @@ class Site:
             return output
         self.urls.append(page.url)
         generated = self.pages.get(page.file.src_uri)
+        if generated is None and self.settings.language != i18n.SOURCE_LANGUAGE:
+            # A hand-written page is in English: so are the headings its contents list repeats.
+            output = output.replace(TOC_LIST, TOC_LIST.replace("<ul ", '<ul lang="en" '))
         return self.finish(output, f"{page.url} ({generated.source or 'generated'})" if generated else page.url)
 
     def finish_template(self, output: str, template_name: str) -> str:
@@ -193,12 +199,17 @@ class Site:
         write_sheet_files(site_dir, self.renderer)
         if self.settings.language == i18n.SOURCE_LANGUAGE:  # other languages share the English site's files
             ship_postcodes(self.catalogue.data_dir, site_dir, {a.gss for a in self.catalogue.areas.values() if a.gss})
+            write_header_files(site_dir)
         else:
             (site_dir / ASSET_URL / "strings.js").write_text(
                 i18n.CURRENT.script_strings(i18n.script_msgids()), encoding="utf-8"
             )
-        write_header_files(site_dir)
+            # The server answers every missing address with the English site's not-found page (it links
+            # to this language's home); a second one here would load the English site's assets.
+            (site_dir / "404.html").unlink(missing_ok=True)
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
         warn_stale(self.catalogue, self.settings.stale_after_months)
         for warning in self.settings.warnings:
             print(f"WARNING - waymark: {warning}", file=sys.stderr)
+        if self.settings.language != i18n.SOURCE_LANGUAGE:
+            print(f"INFO    - waymark: {i18n.review_line(self.settings.language)}", file=sys.stderr)

@@ -90,7 +90,7 @@ def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
         )
     guide = catalogue.guide
     if guide is not None:
-        add(START, guide.title, guide.intro, partial(start_page, render))
+        add(START, _(guide.title), guide.intro, partial(start_page, render))
         places = places_for(render)
         for need in guide.needs:
             add(f"help/{need.id}.md", need.label, need.intro, partial(need_page, render, need), "data/guide.yaml", True)
@@ -142,8 +142,8 @@ def generated_pages(render: Renderer) -> dict[str, GeneratedPage]:
     for area in catalogue.areas.values():
         add(
             f"areas/{area.id}.md",
-            _("Services in {place}", place=area.name),
-            _("Domestic abuse and sexual violence services in {place}.", place=area.name),
+            _("Services in {place}", place=_(area.name)),
+            _("Domestic abuse and sexual violence services in {place}.", place=_(area.name)),
             partial(area_page, render, area),
             "data/areas.yaml",
             fast=True,

@@ -27,6 +27,14 @@ def check(args: argparse.Namespace) -> int:
         return 1
     for warning in catalogue.warnings:
         print(f"  {warning}")
+    from ..build import i18n
+
+    interface = i18n.catalogue_problems()
+    if interface:
+        print("interface strings (hooks/waymark/i18n/):\n" + "\n".join(f"  {p}" for p in interface), file=sys.stderr)
+        return 1
+    for language in i18n.languages()[1:]:
+        print(i18n.review_line(language))
     counts = ", ".join(f"{len(v)} {k}" for k, v in catalogue.records.items())
     print(f"data OK: {counts}; {len(catalogue.areas)} areas, {len(catalogue.categories)} categories")
     if catalogue.source_hosts is not None:
@@ -53,12 +61,18 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from ..build.i18n import SOURCE_LANGUAGE, built_languages, use
+
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), strict=True, site_dir=str(new))
         build(config)
+        # Each other language (mkdocs.<code>.yml beside mkdocs.yml) goes in a folder of its own.
+        for code in built_languages(config_file.resolve())[1:]:
+            other = load_config(str(config_file.with_name(f"mkdocs.{code}.yml")), strict=True, site_dir=str(new / code))
+            build(other)
         readable_by_web_server(new)
         old = site_dir.with_name(f".{site_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)
@@ -68,6 +82,7 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(new, ignore_errors=True)
+        use(SOURCE_LANGUAGE)  # whatever ran last, this process speaks English again
 
 
 def readable_by_web_server(folder: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ...build import i18n
 from ...build.render import render_template
 from ...build.settings import Exit
 
@@ -22,8 +23,8 @@ class NoBodyError(ValueError):
 
 
 @functools.cache
-def exit_html(settings: Exit) -> str:
-    """The skip link, button, press counter and live region."""
+def exit_html(settings: Exit, language: str) -> str:
+    """The skip link, button, press counter and live region, in the build's `language`."""
     return render_template("exit_this_page.html", url=settings.url, text=settings.text)
 
 
@@ -32,4 +33,4 @@ def insert_exit(page_html: str, settings: Exit) -> str:
     match = _BODY_OPEN.search(page_html)
     if match is None:
         raise NoBodyError("a page without <body>: cannot add Exit this page")
-    return page_html[: match.end()] + exit_html(settings) + page_html[match.end() :]
+    return page_html[: match.end()] + exit_html(settings, i18n.CURRENT.language) + page_html[match.end() :]

@@ -154,7 +154,7 @@
     var out = [];
     if (entry.ph) {
       entry.ph.forEach(function (p) {
-        var extra = [p[1], p[2], p[3] ? "free" : ""].filter(Boolean).join(", ");
+        var extra = [p[1], p[2], p[3] ? T("free") : ""].filter(Boolean).join(", ");
         out.push([T("Phone"), p[0] + (extra ? " (" + extra + ")" : ""), "tel:" + p[0].replace(/[^0-9+]/g, "")]);
       });
       entry.tx.forEach(function (t) {

@@ -53,10 +53,10 @@ def _age(eligibility: dict[str, Any]) -> str:
     if low is None and high is None:
         return ""
     if high is None:
-        return f"{low} and over"
+        return _("{low} and over", low=low)
     if low is None:
-        return f"up to {high}"
-    return f"{low} to {high}"
+        return _("up to {high}", high=high)
+    return _("{low} to {high}", low=low, high=high)
 
 
 #: How much of a service's referral route the sheet prints (whole sentences; the rest is on its page).
@@ -73,7 +73,7 @@ def excerpt(html: str, limit: int = REFERRAL_LIMIT) -> str:
     if len(text) <= limit:
         return text
     cut = max(text.rfind(". ", 0, limit), text.rfind("; ", 0, limit))
-    return (text[: cut + 1] if cut > 0 else text[:limit].rsplit(" ", 1)[0]) + " (More on the web page.)"
+    return (text[: cut + 1] if cut > 0 else text[:limit].rsplit(" ", 1)[0]) + " " + _("(More on the web page.)")
 
 
 def sheet_service(record: Record, renderer: Renderer) -> dict[str, Any]:
