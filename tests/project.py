@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,9 +21,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_TODAY = "2026-11-23"
 
 
-def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data."""
-    return workspace.copy_project(PROJECT, dest, data)
+def copy_project(dest: Path, data: Path | None = None, languages: bool = False) -> Path:
+    """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data;
+    English only unless `languages` (then each mkdocs.<code>.yml too, and builds take longer)."""
+    copied = workspace.copy_project(PROJECT, dest, data)
+    if languages:
+        for config in PROJECT.glob("mkdocs.*.yml"):
+            shutil.copy2(config, copied / config.name)
+    return copied
 
 
 def tree_digest(folder: Path) -> str:
@@ -54,3 +61,10 @@ def run_waymark(
         timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from project import PROJECT
+from project import PROJECT, free_port
 from waymark.build.privacy import content_security_policy
 from waymark.tools.cli import build_site
 
@@ -27,17 +27,11 @@ WANTED = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class Nginx:
     """A real nginx serving the built site with deploy/nginx.conf (paths and port changed only)."""
 
     def __init__(self, site: Path, work: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.log = work / "access.log"
         conf = (PROJECT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
         conf = conf.replace("listen 80;", f"listen 127.0.0.1:{self.port};")

@@ -213,3 +213,18 @@ class Site:
             print(f"WARNING - waymark: {warning}", file=sys.stderr)
         if self.settings.language != i18n.SOURCE_LANGUAGE:
             print(f"INFO    - waymark: {i18n.review_line(self.settings.language)}", file=sys.stderr)
+
+
+def serve_other_languages(config: MkDocsConfig) -> None:
+    """Under `mkdocs serve`, build each other language into the folder being served (site/cy/ of
+    it), as `make build` does, so the language link leads to a page. Each runs in a process of its
+    own: interface strings and build state belong to one process's language."""
+    import subprocess
+
+    config_file = Path(config.config_file_path)
+    for code in i18n.built_languages(config_file)[1:]:
+        other = config_file.with_name(f"mkdocs.{code}.yml")
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(other)]
+        done = subprocess.run([*command, "-d", str(Path(config.site_dir) / code)], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise PluginError(f"the {code} site did not build:\n{done.stderr.strip()}")

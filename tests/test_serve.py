@@ -1,0 +1,46 @@
+"""`make serve`: the preview a maintainer uses shows every language's site, as `make build` does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from project import copy_project, free_port, waymark_env
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def test_serve_shows_the_welsh_site_the_language_link_leads_to(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, languages=True)
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        command, cwd=project, env=waymark_env(project, fixture_date=False), stdout=log, stderr=log
+    )
+    try:
+        english = None
+        deadline = time.monotonic() + 240
+        while english is None and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(1)
+            english = _get(f"http://127.0.0.1:{port}/orders/")  # served once every language is built
+        welsh = _get(f"http://127.0.0.1:{port}/cy/orders/")
+        strings = _get(f"http://127.0.0.1:{port}/cy/assets/waymark/strings.js")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    output = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert welsh is not None, output
+    assert '<html lang="cy"' in welsh and english is not None and 'href="../cy/orders/" hreflang="cy"' in english
+    assert strings is not None and "Yn chwilio" in strings
