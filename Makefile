@@ -69,10 +69,10 @@ oruk-import: $(STAMP)
 offline: $(STAMP)
 	$(BIN)/python -m waymark offline
 
-# make new-region ID=west-of-england NAME="West of England" [NATION=england]: a regional copy
+# make new-region ID=west-of-england NAME="West of England" [NATION=england] [AREAS=bristol,north-somerset]: a regional copy
 new-region: $(STAMP)
-	@test -n "$(ID)" -a -n "$(NAME)" || { echo 'usage: make new-region ID=region-id NAME="Region name" [NATION=england]' >&2; exit 2; }
-	$(BIN)/python -m waymark new-region --id "$(ID)" --name "$(NAME)" --nation "$(or $(NATION),england)"
+	@test -n "$(ID)" -a -n "$(NAME)" || { echo 'usage: make new-region ID=region-id NAME="Region name" [NATION=england] [AREAS=la-id,la-id]' >&2; exit 2; }
+	$(BIN)/python -m waymark new-region --id "$(ID)" --name "$(NAME)" --nation "$(or $(NATION),england)" --areas "$(AREAS)"
 
 # Every UK local authority (data/areas.yaml) and the postcode lookup files (data/postcodes/), from the
 # pinned ONS release in requirements-dev.txt. Commit both; a test checks they match the release.

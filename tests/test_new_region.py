@@ -1,17 +1,24 @@
-"""Starting a regional copy keeps the national content, empties local services, names the region."""
+"""Starting a regional copy keeps the national content and every UK place, keeps only the region's
+local services, names the region, and refuses (changing nothing) a copy that would not build."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
-from project import FIXTURES, copy_project, run_waymark
+from project import FIXTURES, copy_project, run_waymark, tree_digest
 from waymark.data.catalogue import load_catalogue
+
+
+def local_ids(project: Path) -> set[str]:
+    catalogue = load_catalogue(project / "data")
+    return {s.id for s in catalogue.services if not catalogue.is_wide(s)}
 
 
 def test_new_region_from_a_clean_copy(tmp_path: Path) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
     before = load_catalogue(project / "data")
-    local = {s.id for s in before.services if all(before.areas[a].level != "national" for a in s.data["areas"])}
+    local = local_ids(project)
     assert local and len(local) < len(before.services)
 
     made = run_waymark(project, "new-region", "--id", "west-of-england", "--name", "West of England")
@@ -19,20 +26,75 @@ def test_new_region_from_a_clean_copy(tmp_path: Path) -> None:
     after = load_catalogue(project / "data")  # still valid: nothing left points at removed places
     assert {s.id for s in after.services} == {s.id for s in before.services} - local
     assert after.records["order"].keys() == before.records["order"].keys()
-    regions = [a for a in after.areas.values() if a.level == "region"]
-    assert [(r.id, r.name, r.parent.id if r.parent else "") for r in regions] == [
-        ("west-of-england", "West of England", "england")
-    ]
+    assert set(before.areas) < set(after.areas)  # every place kept, one added
+    region = after.areas["west-of-england"]
+    assert (region.name, region.level, region.parent.id if region.parent else "") == (
+        "West of England",
+        "region",
+        "england",
+    )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert '    region: {name: "West of England", area: "west-of-england", jurisdiction: "england"}' in config
     assert run_waymark(project, "build").returncode == 0
 
 
+def test_an_existing_region_keeps_its_services_and_every_place(tmp_path: Path) -> None:
+    """The bundled data: West Yorkshire is a county of the generated areas; its services stay."""
+    project = copy_project(tmp_path)
+    areas = (project / "data" / "areas.yaml").read_text(encoding="utf-8")
+    local = local_ids(project)
+    made = run_waymark(project, "new-region", "--id", "west-yorkshire", "--name", "West Yorkshire", fixture_date=False)
+    assert made.returncode == 0, made.stderr
+    assert (project / "data" / "areas.yaml").read_text(encoding="utf-8") == areas
+    assert local_ids(project) == local
+    assert "data/areas.yaml: unchanged" in made.stdout
+
+
+def test_a_new_region_from_named_authorities_keeps_a_copy_that_checks(tmp_path: Path) -> None:
+    """The bundled data: West Yorkshire's services go, with the best bets that named them; four
+    councils move into the new region with their ONS codes; every other place stays."""
+    project = copy_project(tmp_path)
+    before = load_catalogue(project / "data")
+    phrases = (project / "data" / "phrases.yaml").read_text(encoding="utf-8")
+    areas = (project / "data" / "areas.yaml").read_text(encoding="utf-8")
+    assert "services/west-yorkshire-hazlehurst-centre-sarc/" in phrases
+    councils = ["bristol", "north-somerset", "south-gloucestershire", "bath-and-north-east-somerset"]
+    made = run_waymark(
+        project,
+        *("new-region", "--id", "west-of-england", "--name", "West of England", "--areas", ",".join(councils)),
+        fixture_date=False,
+    )
+    assert made.returncode == 0, made.stderr
+    assert local_ids(project) == set()
+    assert "services/west-yorkshire-hazlehurst-centre-sarc/" not in (project / "data" / "phrases.yaml").read_text(
+        encoding="utf-8"
+    )
+    checked = run_waymark(project, "check", fixture_date=False)
+    assert checked.returncode == 0, checked.stderr
+    after = load_catalogue(project / "data")
+    assert set(after.areas) == set(before.areas) | {"west-of-england"}
+    for council in councils:
+        assert after.areas[council].parent is after.areas["west-of-england"]
+        assert after.areas[council].gss == before.areas[council].gss
+    # The file keeps its shape (one authority a line): the change is a few lines, not a rewrite.
+    new = (project / "data" / "areas.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.unified_diff(areas.splitlines(), new, lineterm="", n=0) if line[:1] in "+-"]
+    assert f'+          - {{id: bristol, name: "Bristol, City of", gss: {before.areas["bristol"].gss}}}' in changed
+    assert len(changed) <= 2 + 2 * len(councils) + 8, changed
+
+
 def test_new_region_refuses_bad_settings_and_changes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
-    files = sorted(p.name for p in (project / "data" / "services").iterdir())
+    before = tree_digest(project)
     refused = run_waymark(project, "new-region", "--id", "West England", "--name", "West")
     assert refused.returncode == 1 and "ID: expected lowercase letters, digits and single hyphens" in refused.stderr
     refused = run_waymark(project, "new-region", "--id", "west", "--name", "West", "--nation", "mercia")
     assert refused.returncode == 1 and "NATION: expected one of england" in refused.stderr
-    assert sorted(p.name for p in (project / "data" / "services").iterdir()) == files
+    refused = run_waymark(
+        project, "new-region", "--id", "west", "--name", "West", "--areas", "north-testshire,atlantis"
+    )
+    assert refused.returncode == 1 and "AREAS: expected local authority ids in england" in refused.stderr
+    assert "atlantis" in refused.stderr
+    refused = run_waymark(project, "new-region", "--id", "testshire", "--name", "T", "--nation", "wales")
+    assert refused.returncode == 1 and "a place elsewhere" in refused.stderr
+    assert tree_digest(project) == before

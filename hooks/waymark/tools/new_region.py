@@ -1,28 +1,38 @@
-"""Start a regional copy: keep the national content, empty the local services, name the region.
+"""Start a regional copy: keep the national content, keep only the region's local services, name the region.
 
-`make new-region ID=west-of-england NAME="West of England" NATION=england` in a fresh copy of the
-repository (a fork or a clone) does three things and prints each:
-1. removes every service that covers only places inside a region (national and nation-wide
-   services, orders, housing duties, NRPF routes and guides stay);
-2. rewrites data/areas.yaml with the nations and one new, empty region under NATION (add its
-   local authorities next);
-3. sets `extra.waymark.region` in mkdocs.yml to the new region.
-Nothing else changes; git shows exactly what it did and can undo it.
+`make new-region ID=west-of-england NAME="West of England" NATION=england [AREAS=bristol,...]` in a
+fresh copy of the repository (a fork or a clone) does this and prints each step:
+1. the region: an existing region, county or local authority of NATION is used as it is
+   (`ID=west-yorkshire`); a new id becomes a region of NATION in data/areas.yaml, holding the
+   local authorities AREAS names (moved from where they were). Every other UK place stays, so a
+   postcode from anywhere still finds its council and its nation's lines;
+2. removes every local service that covers no place in the region (national and nation-wide
+   services, orders, housing duties, NRPF routes and guides stay), and their best-bet entries in
+   data/phrases.yaml;
+3. sets `extra.waymark.region` in mkdocs.yml to the region.
+All of it is checked in a scratch copy first: a copy that would not build is refused, and nothing
+changes. Git shows exactly what it did and can undo it.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..build.settings import Settings, SettingsError
 from ..data.catalogue import load_catalogue
 from ..data.places import read_areas
+from ..data.problems import DataError
 from ..data.read import SourceFile
 from ..data.schema import id_problem
+from .areas_yaml import areas_text
 
 REGION_LINE = re.compile(r"^    # region: .*$|^    region: .*$", re.MULTILINE)
 
@@ -31,30 +41,57 @@ class NewRegionError(ValueError):
     """The new region's settings are unusable."""
 
 
-def local_services(data_dir: Path) -> list[Path]:
-    """Service files whose areas are all regions or local authorities."""
-    catalogue = load_catalogue(data_dir)
-    return [
-        data_dir / "services" / f"{service.id}.yaml" for service in catalogue.services if not catalogue.is_wide(service)
-    ]
+def _places(entry: dict[str, Any]) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Every place below `entry` in an areas.yaml tree, with the list that holds it."""
+    for key in ("nations", "regions", "counties", "local_authorities"):
+        for child in entry.get(key) or []:
+            yield child, entry[key]
+            yield from _places(child)
 
 
-def areas_yaml(data_dir: Path, region_id: str, region_name: str, nation_id: str) -> str:
-    """data/areas.yaml with every existing region removed and the new one added under its nation."""
-    data = yaml.safe_load((data_dir / "areas.yaml").read_text(encoding="utf-8"))
+def _ids_below(entry: dict[str, Any]) -> set[str]:
+    return {entry["id"], *(place["id"] for place, _ in _places(entry))}
+
+
+def areas_yaml(
+    data_dir: Path, region_id: str, region_name: str, nation_id: str, authorities: list[str]
+) -> tuple[str, set[str], str]:
+    """data/areas.yaml for the regional copy, the ids inside the region, and what changed.
+
+    Every UK place is kept, so a postcode from anywhere still finds its council and its nation's
+    lines. An existing region, county or authority of NATION is used as it is; a new id becomes a
+    region of NATION holding `authorities` (existing local authority ids, moved from where they were).
+    """
+    text = (data_dir / "areas.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
     nations = {n["id"]: n for n in data["nations"]}
     if nation_id not in nations:
         raise NewRegionError(f"NATION: expected one of {', '.join(nations)}; found {nation_id!r}")
-    for nation in data["nations"]:
-        nation["regions"] = []
-    nations[nation_id]["regions"] = [{"id": region_id, "name": region_name, "local_authorities": []}]
-    head = (
-        "# Areas a service can cover. `national` means the whole UK.\n"
-        "# Nations contain regions; regions contain local authorities. Every id is unique.\n"
-        f"# Add {region_name}'s local authorities under local_authorities, e.g.\n"
-        "#   - id: bristol\n#     name: Bristol\n"
-    )
-    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    nation = nations[nation_id]
+    below = {place["id"]: (place, holder) for place, holder in _places(nation)}
+    if region_id in below:
+        if authorities:
+            raise NewRegionError(f"AREAS: {region_id} is already a place in data/areas.yaml; leave AREAS out")
+        return text, _ids_below(below[region_id][0]), f"data/areas.yaml: unchanged; the region is {region_id}"
+    if any(region_id == place["id"] for place, _ in _places(data)):
+        raise NewRegionError(f"ID: expected a place in {nation_id} or a new id; found {region_id!r}, a place elsewhere")
+    unknown = [a for a in authorities if a not in below or any(True for _ in _places(below[a][0]))]
+    if unknown:
+        raise NewRegionError(
+            f"AREAS: expected local authority ids in {nation_id} from data/areas.yaml; found {', '.join(unknown)}"
+        )
+    moved = []
+    for authority in authorities:
+        place, holder = below[authority]
+        holder.remove(place)
+        moved.append(place)
+    region = {"id": region_id, "name": region_name.strip(), "local_authorities": moved}
+    nation.setdefault("regions", []).append(region)
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    header.append(f"# {region_name.strip()} was added by `make new-region`; move local authorities into it as needed.")
+    changed = f"data/areas.yaml: a new region, {region_id} ({region_name.strip()}), under {nation_id}"
+    changed += f", holding {', '.join(authorities)}" if authorities else " (empty: move its local authorities into it)"
+    return areas_text(data, header), _ids_below(region), changed
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -71,18 +108,29 @@ def _write(path: Path, text: str) -> None:
     temporary.replace(path)
 
 
-def start_region(project: Path, region_id: str, region_name: str, nation_id: str) -> list[str]:
+def _without_services(text: str, removed: set[str]) -> str:
+    """data/phrases.yaml (or any file of `find: [...]` lists) without the removed services' pages."""
+    for ident in removed:
+        text = re.sub(rf"(\[|, )services/{re.escape(ident)}/(?=[,\]])", lambda m: "[" if m[1] == "[" else "", text)
+        text = text.replace("[, ", "[")
+    return text
+
+
+def start_region(
+    project: Path, region_id: str, region_name: str, nation_id: str, authorities: list[str] | None = None
+) -> list[str]:
     """Make `project` a regional copy; returns what was done, one line each.
 
-    Everything new is made and checked first (the areas file, the settings, mkdocs.yml as YAML);
-    only then are files written and local services removed, so a refusal changes nothing.
+    Everything new is made and checked first (the areas file, the settings, mkdocs.yml as YAML, and
+    the whole data folder as it would be, in a scratch copy); only then are files written and local
+    services removed, so a refusal changes nothing.
     """
     if id_problem(region_id):
         raise NewRegionError(f"ID: expected {id_problem(region_id)}; found {region_id!r}")
     if not region_name.strip() or "\n" in region_name:
         raise NewRegionError(f"NAME: expected the region's name on one line; found {region_name!r}")
     data_dir = project / "data"
-    new_areas = areas_yaml(data_dir, region_id, region_name, nation_id)
+    new_areas, inside, areas_done = areas_yaml(data_dir, region_id, region_name, nation_id, authorities or [])
     areas, problems = read_areas(SourceFile(data_dir / "areas.yaml", "data/areas.yaml", yaml.safe_load(new_areas)))
     if problems:
         raise NewRegionError("the new data/areas.yaml would not be valid:\n" + "\n".join(f"  {p}" for p in problems))
@@ -100,12 +148,40 @@ def start_region(project: Path, region_id: str, region_name: str, nation_id: str
         Settings.from_extra(extra, set(areas))
     except SettingsError as err:
         raise NewRegionError(str(err)) from None
-    removed = local_services(data_dir)
-    _write(data_dir / "areas.yaml", new_areas)
+
+    catalogue = load_catalogue(data_dir)
+    local = [s for s in catalogue.services if not catalogue.is_wide(s)]
+    removed = sorted(s.id for s in local if not set(s.data["areas"]) & inside)
+    phrases = data_dir / "phrases.yaml"
+    new_phrases = _without_services(phrases.read_text(encoding="utf-8"), set(removed)) if phrases.is_file() else None
+    with tempfile.TemporaryDirectory() as scratch:  # the data folder as it would be, checked whole
+        trial = Path(scratch) / "data"
+        shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns("postcodes"))
+        (trial / "areas.yaml").write_text(new_areas, encoding="utf-8")
+        if new_phrases is not None:
+            (trial / "phrases.yaml").write_text(new_phrases, encoding="utf-8")
+        for ident in removed:
+            (trial / "services" / f"{ident}.yaml").unlink()
+        try:
+            load_catalogue(trial, schema_dir=data_dir / "schema" if (data_dir / "schema").is_dir() else None)
+        except DataError as err:
+            raise NewRegionError(
+                "without the local services outside the region, data/ would not be valid; fix these first "
+                f"(nothing was changed):\n{err}"
+            ) from None
+
+    if new_areas != (data_dir / "areas.yaml").read_text(encoding="utf-8"):
+        _write(data_dir / "areas.yaml", new_areas)
+    if new_phrases is not None and new_phrases != phrases.read_text(encoding="utf-8"):
+        _write(phrases, new_phrases)
     _write(config, new_config)
-    done = [f"removed local service {path.relative_to(project)}" for path in removed]
-    for path in removed:
-        path.unlink()
-    done.append(f"data/areas.yaml: one region, {region_id} ({region_name}), under {nation_id}")
+    done = []
+    for ident in removed:
+        (data_dir / "services" / f"{ident}.yaml").unlink()
+        done.append(f"removed local service data/services/{ident}.yaml (it covers no place in {region_id})")
+    kept = [s.id for s in catalogue.services if not catalogue.is_wide(s) and s.id not in removed]
+    if kept:
+        done.append(f"kept {len(kept)} local service(s) in {region_id}: {', '.join(kept)}")
+    done.append(areas_done)
     done.append(f"mkdocs.yml: {settings.strip()}")
     return done
