@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from project import PROJECT
 from waymark.build.privacy import content_security_policy, unsafe_parts
+from waymark.data.catalogue import load_catalogue
 from well_formed import html_errors
 
 PAGE_TYPES = {  # a page of every type the build writes, by how it is written
@@ -92,3 +94,15 @@ def test_every_page_type_carries_the_csp_hardened_links_and_no_active_content(ki
     assert [tag for tag in outgoing if "noreferrer" not in tag] == []
     assert unsafe_parts(html) == []
     assert html.count('id="wm-exit"') == 1
+
+
+def test_the_type_filter_offers_only_types_that_hold_a_service(built_site: Path) -> None:
+    """A filter that can only answer "no results" is a dead end (#19): an empty category, such as
+    one no verified service fills yet, is not offered, and every other category is."""
+    catalogue = load_catalogue(PROJECT / "data")
+    html = (built_site / "services" / "index.html").read_text(encoding="utf-8")
+    select = re.search(r'<select id="wm-f-category".*?</select>', html, re.DOTALL)
+    assert select
+    offered = set(re.findall(r'<option value="([a-z0-9-]+)"', select[0]))
+    holding = {c for c in catalogue.categories if any(c in s.data["categories"] for s in catalogue.services)}
+    assert holding and offered == holding

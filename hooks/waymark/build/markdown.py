@@ -74,6 +74,7 @@ _NUMBER = re.compile(
     r"(?![\w/-])"
 )
 
+_DIGIT = re.compile(r"\d")
 _TEXT_BEFORE = re.compile(r"\btext(?:ing)?\s*(?:us\s*)?(?:on\s*)?$", re.IGNORECASE)
 
 
@@ -83,7 +84,7 @@ def link_numbers(html: str) -> str:
     A number just after the word "text" becomes an sms: link. Text is split from tags, never parsed
     as markup, so nothing in the text can become an attribute.
     """
-    if not any(ch.isdigit() for ch in html):
+    if not _DIGIT.search(html):
         return html
     out: list[str] = []
     skip = 0  # inside <a>, <code>, <pre>, <script>, <style>, <title>
