@@ -22,7 +22,11 @@ from waymark.data.model import Record
 SERVICES = ["leeds-domestic-violence-service", "national-domestic-abuse-helpline", "southall-black-sisters"]
 OPTIONS = ["migrant-victims-domestic-abuse-concession", "homelessness-review"]
 #: Records that must print on one A4 page by default (issue #18).
-ONE_PAGE = ["services/leeds-domestic-violence-service/", "nrpf/migrant-victims-domestic-abuse-concession/"]
+ONE_PAGE = [
+    "services/leeds-domestic-violence-service/",
+    "nrpf/migrant-victims-domestic-abuse-concession/",
+    "orders/non-molestation-order/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -217,6 +221,11 @@ def test_a_record_prints_its_summary_version_on_one_page(page: Page, site_url: s
     assert pages == 1, f"{path} prints on {pages} pages"
     assert "Sources:" in text and "(listed on the web page)" in text
     assert "Report a mistake" not in text and "referral sheet" not in text
+    if path.startswith("services/"):  # the summary version: contact, referral, eligibility (#18)
+        flat = re.sub(r"\s+", " ", text)
+        for heading in ("Contact", "How to get help", "Who it is for", "Details last checked"):
+            assert heading in flat, f"{path}: {heading!r} does not print"
+        assert "contact this service yourself" in flat and "Workers can refer" in flat
 
 
 def test_a_section_the_reader_opened_prints_and_closed_ones_do_not(page: Page, site_url: str) -> None:
