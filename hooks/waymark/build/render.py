@@ -206,7 +206,13 @@ class Renderer:
     def legal_page(self, record: Record, root: str) -> str:
         """An order, housing duty, NRPF route or support option page."""
         data = record.data
-        ranked = self.in_order(self.catalogue.helped_by(record.id))
+        # First the 24-hour lines of the nations where this law applies (data/crisis.yaml), so the
+        # list never starts without a line to call now; then the services that name the record, in
+        # the first-minute order with the widest first (the page belongs to no one place).
+        crisis = self.catalogue.crisis.nations
+        lines = {i: s for j in data["jurisdictions"] for i in crisis.get(j, ()) if (s := self.catalogue.service(i))}
+        rest = self.in_order([s for s in self.catalogue.helped_by(record.id) if s.id not in lines], widest_first=True)
+        ranked = Ranked([*lines.values(), *rest.help], rest.for_people_who_harm)
         cards, compact = self.cards_and_compact(ranked.help)
         sections = [(f, heading, f.replace("_", "-")) for f, heading in record.type.sections if data.get(f)]
         related = [r for r in (self.catalogue.legal(i) for i in data.get("related") or []) if r]
@@ -247,9 +253,9 @@ class Renderer:
             report=self.report_href(record.id, record.url, record.name),
         )
 
-    def in_order(self, services: list[Record]) -> Ranked:
+    def in_order(self, services: list[Record], widest_first: bool = False) -> Ranked:
         """Services in the first-minute order (data/ranking.py), those for people who harm apart."""
-        return in_order(services, self.catalogue.categories, self.catalogue.areas)
+        return in_order(services, self.catalogue.categories, self.catalogue.areas, widest_first)
 
     def cards_and_compact(self, services: list[Record]) -> tuple[list[Record], list[Record]]:
         """Up to CARD_LIMIT services as cards, in order; above that, UK- and nation-wide ones as

@@ -7,7 +7,9 @@ filters and search), they come in this order, never alphabetically first:
 2. general domestic abuse and sexual violence services (category group `general`);
 3. specialist services (for particular people or harms: group `specialist`);
 and within each, the service closest to the place first (its own area, then the county, region,
-nation, whole UK), then by name. Services only for people worried about their own behaviour
+nation, whole UK), then by name. A list that belongs to no place (an order's "services that can
+help") puts the widest first instead: a Leeds line is no use to someone in Cornwall, a national
+one is. Services only for people worried about their own behaviour
 (group `for-people-who-harm`) are never mixed in: `split_for_people_who_harm` takes them out, and
 pages show them apart under a plain heading.
 """
@@ -68,11 +70,15 @@ class Ranked:
     for_people_who_harm: list[Record]
 
 
-def in_order(services: Iterable[Record], categories: dict[str, Category], areas: dict[str, Area]) -> Ranked:
-    """`services` in the first-minute order, those for people who harm set apart."""
+def in_order(
+    services: Iterable[Record], categories: dict[str, Category], areas: dict[str, Area], widest_first: bool = False
+) -> Ranked:
+    """`services` in the first-minute order, those for people who harm set apart; within a tier the
+    nearest first, or the widest first for a list that belongs to no place."""
+    way = -1 if widest_first else 1
     keyed = sorted(
         services,
-        key=lambda s: (TIERS[tier(s, categories)], distance(s, areas), s.name.lower()),
+        key=lambda s: (TIERS[tier(s, categories)], way * distance(s, areas), s.name.lower()),
     )
     harm = [s for s in keyed if tier(s, categories) == "for-people-who-harm"]
     return Ranked([s for s in keyed if s not in harm], harm)

@@ -124,3 +124,21 @@ def test_no_service_for_people_who_harm_is_offered_as_help_for_a_victim(built_si
         victims_part = section.split('id="help-for-people-who-harm"')[0]
         offered += [(record.id, url) for url in harm if url in victims_part]
     assert offered == []
+
+
+def test_every_legal_record_offers_its_nations_24_hour_lines_first(built_site: Path, catalogue: Catalogue) -> None:
+    """ "Services that can help" on an order, duty, NRPF route or support page starts with the 24-hour
+    lines of the nations where that law applies (data/crisis.yaml), then the services naming it."""
+    wrong = {}
+    for record in catalogue.legal_records.values():
+        lines = {
+            catalogue.service(i).url  # type: ignore[union-attr]
+            for j in record.data["jurisdictions"]
+            for i in catalogue.crisis.nations.get(j, ())
+        }
+        html = (built_site / record.url / "index.html").read_text(encoding="utf-8")
+        section = html[html.index('id="help"') : html.index("</section>", html.index('id="help"'))]
+        first = re.findall(r'class="wm-card__name" data-slot="t" href="(?:\.\./)*([^"]+)"', section)[: len(lines)]
+        if set(first) != lines:
+            wrong[record.id] = first
+    assert catalogue.legal_records and wrong == {}
