@@ -237,8 +237,17 @@
     });
   }
 
-  /* Best bets (data/phrases.yaml): a situation in everyday words puts its pages first, in order. */
+  /* Best bets (data/phrases.yaml): a situation in everyday words puts its pages first, in order.
+     If none matches, a long word one typo away from a phrase's word ("marrige") is read as that
+     word and the phrases are tried once more. */
   function bestBets(query, phrases) {
+    var found = matchPhrases(query, phrases);
+    if (found.length) return found;
+    var fixed = typoFixed(query, phraseWords(phrases));
+    return fixed ? matchPhrases(fixed, phrases) : found;
+  }
+
+  function matchPhrases(query, phrases) {
     var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
     var found = [];
     phrases.forEach(function (entry) {
@@ -247,6 +256,48 @@
       }
     });
     return found;
+  }
+
+  var LONG_WORD = 5;
+  var wordsOfPhrases = null;
+  function phraseWords(phrases) {
+    if (!wordsOfPhrases) {
+      wordsOfPhrases = {};
+      phrases.forEach(function (entry) {
+        entry.says.forEach(function (words) {
+          words.split(/[^a-z]+/).forEach(function (w) { if (w.length >= LONG_WORD) wordsOfPhrases[w] = true; });
+        });
+      });
+    }
+    return wordsOfPhrases;
+  }
+
+  /* True when b is a one-letter slip of a: one letter added, dropped or changed. */
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a.charAt(i) === b.charAt(j)) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length > b.length) i++;
+      else if (a.length < b.length) j++;
+      else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) === 1;
+  }
+
+  /* The query with each long unknown word replaced by the one phrase word a slip away (same first
+     letter); null when nothing changed. */
+  function typoFixed(query, known) {
+    var changed = false;
+    var words = query.toLowerCase().split(/\s+/).map(function (word) {
+      if (word.length < LONG_WORD || known[word] || !/^[a-z]+$/.test(word)) return word;
+      var near = Object.keys(known).filter(function (k) { return k.charAt(0) === word.charAt(0) && oneEditApart(word, k); });
+      if (near.length !== 1) return word;
+      changed = true;
+      return near[0];
+    });
+    return changed ? words.join(" ") : null;
   }
 
   /* The nation a query names ("in Scotland"), from the contract; records of that nation rank higher. */
