@@ -215,10 +215,14 @@ def english_content() -> Markup:
     return Markup(' lang="en"') if CURRENT.language != SOURCE_LANGUAGE else Markup("")
 
 
+def language_config(config_file: Path, code: str) -> Path:
+    """Where a language's config sits: mkdocs.<code>.yml beside mkdocs.yml."""
+    return config_file.with_name(f"mkdocs.{code}.yml")
+
+
 def built_languages(config_file: Path) -> tuple[str, ...]:
-    """English, and each language whose config (mkdocs.<code>.yml) sits beside mkdocs.yml."""
-    folder = config_file.parent
-    return (SOURCE_LANGUAGE, *(code for code in languages()[1:] if (folder / f"mkdocs.{code}.yml").is_file()))
+    """English, and each language whose config (language_config) sits beside mkdocs.yml."""
+    return (SOURCE_LANGUAGE, *(code for code in languages()[1:] if language_config(config_file, code).is_file()))
 
 
 def _nav_titles(nav: object) -> list[str]:

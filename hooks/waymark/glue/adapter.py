@@ -7,6 +7,7 @@ build collects on the way (the page shell, hand-written guides for search, every
 from __future__ import annotations
 
 import functools
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -219,11 +220,9 @@ def serve_other_languages(config: MkDocsConfig) -> None:
     """Under `mkdocs serve`, build each other language into the folder being served (site/cy/ of
     it), as `make build` does, so the language link leads to a page. Each runs in a process of its
     own: interface strings and build state belong to one process's language."""
-    import subprocess
-
     config_file = Path(config.config_file_path)
     for code in i18n.built_languages(config_file)[1:]:
-        other = config_file.with_name(f"mkdocs.{code}.yml")
+        other = i18n.language_config(config_file, code)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(other)]
         done = subprocess.run([*command, "-d", str(Path(config.site_dir) / code)], capture_output=True, text=True)
         if done.returncode != 0:

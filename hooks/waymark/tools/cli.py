@@ -61,7 +61,7 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from ..build.i18n import SOURCE_LANGUAGE, built_languages, use
+    from ..build.i18n import SOURCE_LANGUAGE, built_languages, language_config, use
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +71,7 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         build(config)
         # Each other language (mkdocs.<code>.yml beside mkdocs.yml) goes in a folder of its own.
         for code in built_languages(config_file.resolve())[1:]:
-            other = load_config(str(config_file.with_name(f"mkdocs.{code}.yml")), strict=True, site_dir=str(new / code))
+            other = load_config(str(language_config(config_file, code)), strict=True, site_dir=str(new / code))
             build(other)
         readable_by_web_server(new)
         old = site_dir.with_name(f".{site_dir.name}-old")

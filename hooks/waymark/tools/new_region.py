@@ -49,20 +49,13 @@ def _places(entry: dict[str, Any]) -> Iterator[tuple[dict[str, Any], list[dict[s
             yield from _places(child)
 
 
-def _ids_below(entry: dict[str, Any]) -> set[str]:
-    return {entry["id"], *(place["id"] for place, _ in _places(entry))}
-
-
-def areas_yaml(
-    data_dir: Path, region_id: str, region_name: str, nation_id: str, authorities: list[str]
-) -> tuple[str, set[str], str]:
-    """data/areas.yaml for the regional copy, the ids inside the region, and what changed.
+def areas_yaml(text: str, region_id: str, region_name: str, nation_id: str, authorities: list[str]) -> tuple[str, str]:
+    """data/areas.yaml (`text`) for the regional copy, and what changed.
 
     Every UK place is kept, so a postcode from anywhere still finds its council and its nation's
     lines. An existing region, county or authority of NATION is used as it is; a new id becomes a
     region of NATION holding `authorities` (existing local authority ids, moved from where they were).
     """
-    text = (data_dir / "areas.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     nations = {n["id"]: n for n in data["nations"]}
     if nation_id not in nations:
@@ -72,7 +65,7 @@ def areas_yaml(
     if region_id in below:
         if authorities:
             raise NewRegionError(f"AREAS: {region_id} is already a place in data/areas.yaml; leave AREAS out")
-        return text, _ids_below(below[region_id][0]), f"data/areas.yaml: unchanged; the region is {region_id}"
+        return text, f"data/areas.yaml: unchanged; the region is {region_id}"
     if any(region_id == place["id"] for place, _ in _places(data)):
         raise NewRegionError(f"ID: expected a place in {nation_id} or a new id; found {region_id!r}, a place elsewhere")
     unknown = [a for a in authorities if a not in below or any(True for _ in _places(below[a][0]))]
@@ -91,7 +84,7 @@ def areas_yaml(
     header.append(f"# {region_name.strip()} was added by `make new-region`; move local authorities into it as needed.")
     changed = f"data/areas.yaml: a new region, {region_id} ({region_name.strip()}), under {nation_id}"
     changed += f", holding {', '.join(authorities)}" if authorities else " (empty: move its local authorities into it)"
-    return areas_text(data, header), _ids_below(region), changed
+    return areas_text(data, header), changed
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -112,8 +105,7 @@ def _without_services(text: str, removed: set[str]) -> str:
     """data/phrases.yaml (or any file of `find: [...]` lists) without the removed services' pages."""
     for ident in removed:
         text = re.sub(rf"(\[|, )services/{re.escape(ident)}/(?=[,\]])", lambda m: "[" if m[1] == "[" else "", text)
-        text = text.replace("[, ", "[")
-    return text
+    return text.replace("[, ", "[")
 
 
 def start_region(
@@ -130,10 +122,12 @@ def start_region(
     if not region_name.strip() or "\n" in region_name:
         raise NewRegionError(f"NAME: expected the region's name on one line; found {region_name!r}")
     data_dir = project / "data"
-    new_areas, inside, areas_done = areas_yaml(data_dir, region_id, region_name, nation_id, authorities or [])
+    old_areas = (data_dir / "areas.yaml").read_text(encoding="utf-8")
+    new_areas, areas_done = areas_yaml(old_areas, region_id, region_name, nation_id, authorities or [])
     areas, problems = read_areas(SourceFile(data_dir / "areas.yaml", "data/areas.yaml", yaml.safe_load(new_areas)))
     if problems:
         raise NewRegionError("the new data/areas.yaml would not be valid:\n" + "\n".join(f"  {p}" for p in problems))
+    inside = {region_id, *(a.id for a in areas[region_id].descendants())}
     config = project / "mkdocs.yml"
     values = {"name": region_name.strip(), "area": region_id, "jurisdiction": nation_id}
     settings = "    region: {" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in values.items()) + "}"
@@ -153,7 +147,8 @@ def start_region(
     local = [s for s in catalogue.services if not catalogue.is_wide(s)]
     removed = sorted(s.id for s in local if not set(s.data["areas"]) & inside)
     phrases = data_dir / "phrases.yaml"
-    new_phrases = _without_services(phrases.read_text(encoding="utf-8"), set(removed)) if phrases.is_file() else None
+    old_phrases = phrases.read_text(encoding="utf-8") if phrases.is_file() else None
+    new_phrases = _without_services(old_phrases, set(removed)) if old_phrases is not None else None
     with tempfile.TemporaryDirectory() as scratch:  # the data folder as it would be, checked whole
         trial = Path(scratch) / "data"
         shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns("postcodes"))
@@ -170,16 +165,16 @@ def start_region(
                 f"(nothing was changed):\n{err}"
             ) from None
 
-    if new_areas != (data_dir / "areas.yaml").read_text(encoding="utf-8"):
+    if new_areas != old_areas:
         _write(data_dir / "areas.yaml", new_areas)
-    if new_phrases is not None and new_phrases != phrases.read_text(encoding="utf-8"):
+    if new_phrases is not None and new_phrases != old_phrases:
         _write(phrases, new_phrases)
     _write(config, new_config)
     done = []
     for ident in removed:
         (data_dir / "services" / f"{ident}.yaml").unlink()
         done.append(f"removed local service data/services/{ident}.yaml (it covers no place in {region_id})")
-    kept = [s.id for s in catalogue.services if not catalogue.is_wide(s) and s.id not in removed]
+    kept = [s.id for s in local if s.id not in removed]
     if kept:
         done.append(f"kept {len(kept)} local service(s) in {region_id}: {', '.join(kept)}")
     done.append(areas_done)
