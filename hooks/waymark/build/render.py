@@ -57,6 +57,8 @@ HUB_INTROS = {
     "nrpf": "If your visa says no recourse to public funds, you can still get help. These routes give "
     "money, somewhere to live or a way to stay. Get advice from a regulated immigration adviser.",
     "support": "Money, child maintenance, legal aid and how workers make safeguarding and MARAC referrals.",
+    "justice": "What happens after you report, the rights you have, court, and being told when "
+    "he is released. The system differs in England and Wales, Scotland and Northern Ireland.",
 }
 #: Above this many helping services, a legal page shows UK- and nation-wide ones as cards and the
 #: local ones as a compact list (a duty every council carries out may have hundreds of services).

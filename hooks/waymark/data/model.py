@@ -105,7 +105,26 @@ SUPPORT = RecordType(
     _ROUTE_SECTIONS,
 )
 
-RECORD_TYPES: tuple[RecordType, ...] = (SERVICE, ORDER, HOUSING, NRPF, SUPPORT)
+JUSTICE = RecordType(
+    "justice",
+    "justice",
+    "Through the justice system: reporting, rights, court and release",
+    "justice step",
+    "last_reviewed",
+    (
+        ("status_note", "Where and since when"),
+        ("what_happens", "What happens"),
+        ("your_rights", "Your rights"),
+        ("who_qualifies", "Who qualifies"),
+        ("how_to_apply", "How to ask for it"),
+        ("timescale", "Time limits and how long it takes"),
+        ("how_to_complain", "If it goes wrong: reviews and complaints"),
+        ("who_can_help", "Who can help"),
+        ("risks", "Things to weigh"),
+    ),
+)
+
+RECORD_TYPES: tuple[RecordType, ...] = (SERVICE, ORDER, HOUSING, NRPF, SUPPORT, JUSTICE)
 LEGAL_TYPES: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.is_legal)
 
 ORDER_KINDS = {
