@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from project import PROJECT, free_port
-from waymark.build.privacy import content_security_policy
+from waymark.render.privacy import content_security_policy
 from waymark.tools.cli import build_site
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

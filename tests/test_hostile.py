@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from project import FIXTURES, copy_project, run_waymark, tree_digest
-from waymark.build.privacy import unsafe_parts
+from waymark.render.privacy import unsafe_parts
 
 Edit = Callable[[Path], None]
 

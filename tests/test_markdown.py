@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from waymark.build.markdown import render_markdown
+from waymark.render.markdown import render_markdown
 
 
 def test_raw_html_is_shown_as_text() -> None:
@@ -37,7 +37,7 @@ def test_nothing_in_nothing_out() -> None:
 
 
 def test_service_references_show_the_services_current_numbers() -> None:
-    from waymark.build.markdown import expand_references
+    from waymark.render.markdown import expand_references
 
     text = expand_references(
         "Call [[example-helpline]] or read [[emergency]]. [[missing]] too.",
@@ -48,7 +48,7 @@ def test_service_references_show_the_services_current_numbers() -> None:
 
 
 def test_every_number_in_text_becomes_a_link_to_call_or_text() -> None:
-    from waymark.build.markdown import link_numbers
+    from waymark.render.markdown import link_numbers
 
     html = render_markdown(
         "Call 0808 2000 247 or text 07860 077333. In an emergency call 999. Samaritans: 116 123. "

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from project import PROJECT
-from waymark.build.privacy import content_security_policy, unsafe_parts
 from waymark.data.catalogue import load_catalogue
+from waymark.render.privacy import content_security_policy, unsafe_parts
 from well_formed import html_errors
 
 PAGE_TYPES = {  # a page of every type the build writes, by how it is written

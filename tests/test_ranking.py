@@ -40,3 +40,23 @@ def test_order_is_24_hour_lines_then_general_then_specialist_nearest_first() -> 
     assert [s.id for s in ranked.help] == ["example-helpline", "a-local", "b-wide", "c-lgbt"]
     assert [s.id for s in ranked.for_people_who_harm] == ["d-harm"]
     assert tier(harm, categories) == "for-people-who-harm", "open 24 hours, but never offered to victims"
+
+
+def test_a_service_in_two_areas_counts_as_near_as_its_nearest() -> None:
+    """A service listed for a council and for the whole UK is local to that council's people:
+    it comes before a general service that is only UK-wide (nearest area, never the farthest)."""
+    catalogue = load_catalogue(FIXTURES / "data")
+    helpline = catalogue.service("example-helpline")
+    assert helpline is not None
+    both = _service(
+        helpline,
+        "z-both",
+        name="Z local and national",
+        areas=["north-testshire", "national"],
+        contact={"email": "x@example.org"},
+    )
+    wide = _service(helpline, "a-wide", name="A wide only", areas=["national"], contact={"email": "x@example.org"})
+    ranked = in_order([wide, both], catalogue.categories, catalogue.areas)
+    assert [s.id for s in ranked.help] == ["z-both", "a-wide"]
+    widest = in_order([both, wide], catalogue.categories, catalogue.areas, widest_first=True)
+    assert [s.id for s in widest.help] == ["a-wide", "z-both"]

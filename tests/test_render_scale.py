@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from project import FIXTURES
-from waymark.build import render
-from waymark.build.settings import Settings
 from waymark.data.catalogue import load_catalogue
+from waymark.render import renderer as render
+from waymark.settings import Settings
 
 
 def test_many_helping_services_show_wide_ones_as_cards_and_local_ones_compact(

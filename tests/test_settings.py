@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from project import FIXTURES, copy_project, run_waymark, tree_digest
-from waymark.build.settings import Exit, Region, Settings, SettingsError
+from waymark.settings import Exit, Region, Settings, SettingsError
 
 AREAS = {"national", "england", "testshire", "north-testshire"}
 

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from chromium_fixtures import Outside
 from playwright.sync_api import Page
 from project import PROJECT
-from waymark.build import i18n
+from waymark import i18n
 
 #: One page of each type, by its address below the site root (the same below /cy/).
 PAGE_TYPES = {

@@ -20,6 +20,7 @@ from typing import Any
 from .. import PROJECT
 from .chooser import Chooser, read_chooser
 from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
+from .councils import read_council_routes
 from .crisis import Crisis, read_crisis
 from .guide import Guide, read_guide
 from .language_help import LANGUAGE_HELP_URL, LanguageHelp, read_language_help
@@ -284,23 +285,27 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         records[rtype.name], type_problems = _load_records(data_dir, schema_dir, rtype, today)
         problems += type_problems
 
-    legal: dict[str, Record] = {}
-    for rtype in LEGAL_TYPES:
-        for record_id, record in records[rtype.name].items():
-            if record_id in legal:
-                other = legal[record_id].source.shown_path
-                problems.append(
-                    Problem(
-                        record.source.shown_path,
-                        1,
-                        record_id,
-                        "",
-                        "an id used by one legal record only",
-                        f"the same id as {other}",
-                        "rename one of the files",
-                    )
+    routes, route_problems = read_council_routes(data_dir, schema_dir, areas, today)
+    problems += route_problems
+    # An id names one record of any type: the sheet, search and exports find records by id alone.
+    seen: dict[str, Record] = {}
+    for record in [*(r for rs in records.values() for r in rs.values()), *routes.values()]:
+        if record.id in seen:
+            problems.append(
+                Problem(
+                    record.source.shown_path,
+                    record.source.line_of(()),
+                    record.id,
+                    "id",
+                    "an id no other record uses (services, orders, housing, NRPF, support, justice, councils)",
+                    f"the same id as {seen[record.id].source.shown_path}",
+                    "rename one of them",
                 )
-            legal[record_id] = record
+            )
+        else:
+            seen[record.id] = record
+    records[SERVICE.name] |= {i: r for i, r in routes.items() if i not in records[SERVICE.name]}
+    legal = {rid: r for rtype in LEGAL_TYPES for rid, r in records[rtype.name].items()}
 
     services = records[SERVICE.name]
     numbers = service_numbers(services)

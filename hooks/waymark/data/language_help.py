@@ -20,7 +20,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .languages import Language, language
+from .languages import Language, language, language_named
+from .model import Record
 from .plain import Link, PlainReader
 from .problems import Problem
 from .read import FieldPath, SourceFile
@@ -110,3 +111,26 @@ def read_language_help(src: SourceFile, services: set[str]) -> tuple[LanguageHel
         reader.problem(("last_reviewed",), "the date someone last checked this file against its sources", reviewed)
         reviewed = None
     return LanguageHelp(intro, routes, tuple(translated), reviewed), reader.problems
+
+
+#: Words people type when they, or the person they support, do not speak English (search finds
+#: the page by them, and by every language's English and own name in the data).
+SEARCH_WORDS = "interpreter interpreters translator translation language languages no English BSL sign language Deaf"
+
+
+def languages_spoken(services: list[Record]) -> list[tuple[Language, list[Record]]]:
+    """Each language other than English that some service's staff speak, with those services."""
+    found: dict[str, tuple[Language, list[Record]]] = {}
+    for service in services:
+        for name in service.data.get("languages") or []:
+            spoken = language_named(name)
+            if spoken and spoken.code != "en":
+                found.setdefault(spoken.code, (spoken, []))[1].append(service)
+    return sorted(found.values(), key=lambda pair: pair[0].english)
+
+
+def search_words(services: list[Record], help_: LanguageHelp | None) -> str:
+    """What the page is indexed by: the fixed words, and each language's English and own name."""
+    names = [f"{lang.english} {lang.own}" for lang, _ in languages_spoken(services)]
+    names += [f"{t.language.english} {t.language.own}" for t in (help_.translated if help_ else ())]
+    return " ".join([SEARCH_WORDS, *names])

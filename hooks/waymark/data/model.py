@@ -135,6 +135,43 @@ ORDER_KINDS = {
 }
 
 
+#: Who a service is for (`eligibility.for` in service.schema.json), as people read it; a test holds
+#: the keys to the schema's enum.
+AUDIENCES = {
+    "everyone": "Everyone",
+    "women": "Women",
+    "men": "Men",
+    "lgbt": "LGBT+ people",
+    "black-minoritised": "Black and minoritised people",
+    "deaf": "Deaf people",
+    "disabled": "Disabled people",
+    "older": "Older people",
+    "children-young-people": "Children and young people",
+}
+#: A legal record's `status` (common.schema.json), as its page labels it ("in-force" has no label).
+STATUS_LABELS = {
+    "pilot": "Pilot: only in some areas so far",
+    "partly-in-force": "Only partly in force",
+    "not-in-force": "Not in force yet",
+    "unconfirmed": "Not confirmed: check before relying on it",
+}
+JURISDICTION_GROUPS = (
+    ("england-wales", "England and Wales", {"england", "wales"}),
+    ("scotland", "Scotland", {"scotland"}),
+    ("northern-ireland", "Northern Ireland", {"northern-ireland"}),
+)
+#: The first paragraph of each legal type's hub page.
+HUB_INTROS = {
+    "housing": "What your council must do if you are homeless or at risk because of abuse, and how "
+    "to stay safe in your home. The law differs in England, Wales, Scotland and Northern Ireland.",
+    "nrpf": "If your visa says no recourse to public funds, you can still get help. These routes give "
+    "money, somewhere to live or a way to stay. Get advice from a regulated immigration adviser.",
+    "support": "Money, child maintenance, legal aid and how workers make safeguarding and MARAC referrals.",
+    "justice": "What happens after you report, the rights you have, court, and being told when "
+    "he is released. The system differs in England and Wales, Scotland and Northern Ireland.",
+}
+
+
 @dataclass
 class Record:
     """One validated record: its type, id, data and the file it came from."""

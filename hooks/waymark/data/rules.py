@@ -20,6 +20,7 @@ from typing import Any
 
 from .languages import english_names, language_named
 from .model import RecordType
+from .phones import dialable
 from .problems import Problem, did_you_mean, shown
 from .read import FieldPath, SourceFile, dotted
 from .text import location_in, markup_in, unsafe_links_in
@@ -114,7 +115,7 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
     for kind in ("phones", "texts"):
         for index, phone in enumerate(contact.get(kind) or []):
             number = phone.get("number") if isinstance(phone, dict) else None
-            if isinstance(number, str) and not _dialable(number, kind == "texts"):
+            if isinstance(number, str) and not dialable(number, kind == "texts"):
                 add(
                     ("contact", kind, index, "number"),
                     "a UK number starting 0 or +44 (or a short number such as 116 123)",
@@ -132,18 +133,6 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
         if isinstance(low, int) and isinstance(high, int) and low > high:
             add(("eligibility", "max_age"), f"max_age at least min_age ({low})", str(high))
     return problems
-
-
-def _dialable(number: str, text: bool) -> bool:
-    """A number someone can dial or text in the UK: 0…, +44…, or a short number (1…, or a text code)."""
-    digits = re.sub(r"\D", "", number)
-    if number.startswith("+"):
-        return digits.startswith("44") and 11 <= len(digits) <= 13
-    if digits.startswith("0"):
-        return 8 <= len(digits) <= 11  # 0800 1111 (Childline) is the shortest in use
-    if digits.startswith("1"):
-        return 3 <= len(digits) <= 6  # 116 123, 111, 18001 …
-    return text and 4 <= len(digits) <= 6  # a text short code such as 85258
 
 
 def _status_problems(data: dict[str, Any], add: Callable[[FieldPath, str, str, str], None]) -> None:

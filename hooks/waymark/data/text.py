@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
+from .phones import is_short, national, numbers_in
+
 SAFE_SCHEME = re.compile(r"^(https?://|tel:|mailto:)", re.IGNORECASE)
 
 
@@ -134,22 +136,25 @@ def location_in(text: str) -> tuple[str, str] | None:
     return None
 
 
-# A UK number as people type it: 0 and 9-10 more digits, or +44, with spaces, dots or dashes.
-_PHONE = re.compile(r"(?<![\d.])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s.-]?){8,10}\d(?!\d)|tel:[+\d]+")
-
-
+_TEL = re.compile(r"tel:[+\d]+")
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)")
 
 
 def phone_numbers_in(text: str) -> list[str]:
-    """Phone numbers typed in `text`, once each, in national form (0…), outside web addresses."""
+    """Phone numbers typed in `text`, once each, in national form (0…), outside web addresses.
+
+    Short public numbers (999, 111, 116 123) are left out: they belong to no one service.
+    """
     found: dict[str, None] = {}
-    for match in _PHONE.finditer(_URL.sub(" ", normalised(text))):
-        found[digits_of(match.group(0))] = None
+    plain = _URL.sub(" ", normalised(text))
+    for match in numbers_in(plain):
+        if not is_short(match.group(0)):
+            found[national(match.group(0))] = None
+    for match in _TEL.finditer(plain):
+        found[national(match.group(0))] = None
     return list(found)
 
 
 def digits_of(number: str) -> str:
     """A phone number as digits only, in national form (0...)."""
-    digits = re.sub(r"\D", "", number.removeprefix("tel:"))
-    return "0" + digits[2:] if digits.startswith("44") else digits
+    return national(number)

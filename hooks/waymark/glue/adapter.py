@@ -6,7 +6,6 @@ build collects on the way (the page shell, hand-written guides for search, every
 
 from __future__ import annotations
 
-import functools
 import subprocess
 import sys
 from dataclasses import replace
@@ -20,42 +19,29 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..build import i18n
-from ..build.deploy import write_header_files
-from ..build.markdown import link_numbers
-from ..build.render import Renderer
-from ..build.settings import Settings, SettingsError
-from ..build.toc import toc_tokens
+from .. import i18n
 from ..data.catalogue import Catalogue, load_catalogue
 from ..data.freshness import warn_stale
 from ..data.languages import language
 from ..data.problems import DataError
-from ..features.postcode.lookup import ship_postcodes
-from ..features.search.index import plain_text, write_search_files
-from ..features.search.page import header_search
-from ..features.sheet.sheet import write_sheet_files
+from ..render.deploy import write_header_files
+from ..render.feature import Output
+from ..render.lookup import asset_files, stylesheet
+from ..render.markdown import link_numbers
+from ..render.pages import GeneratedPage
+from ..render.renderer import Renderer
+from ..render.shards import plain_text
+from ..render.toc import toc_tokens
+from ..settings import Settings, SettingsError
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
-from .pages import GeneratedPage, generated_pages
+from .pages import PageClash, generated_pages
+from .registry import features
 from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, write_pages, write_sitemap
 
-PACKAGE = Path(__file__).resolve().parent.parent
-ASSET_FOLDERS = (PACKAGE / "build" / "assets", *sorted((PACKAGE / "features").glob("*/")))
 ASSET_URL = "assets/waymark/"
-STYLESHEET = "waymark.css"  # every feature's CSS, one file: one request
+STYLESHEET = "waymark.css"  # render/assets' CSS and every feature's, one file: one request
 TOC_LIST = '<ul class="md-nav__list" data-md-component="toc"'  # the theme's contents list of a page
-SCRIPTS_ON_EVERY_PAGE = ("exit-this-page.js", "header-search.js")
-
-
-def asset_files() -> dict[str, Path]:
-    """Scripts shipped to the browser, by file name, from build/assets and every feature folder."""
-    return {p.name: p for folder in ASSET_FOLDERS for p in sorted(folder.glob("*.js"))}
-
-
-def stylesheet() -> str:
-    """build/assets/waymark.css, then each feature's CSS, as one stylesheet."""
-    parts = [p for folder in ASSET_FOLDERS for p in sorted(folder.glob("*.css"))]
-    return "\n".join(f"/* {p.parent.name}/{p.name} */\n{p.read_text(encoding='utf-8')}" for p in parts)
 
 
 class Site:
@@ -65,7 +51,10 @@ class Site:
         self.catalogue = catalogue
         self.settings = settings
         self.renderer = Renderer(catalogue, settings)
-        self.pages: dict[str, GeneratedPage] = generated_pages(self.renderer)
+        try:
+            self.pages: dict[str, GeneratedPage] = generated_pages(self.renderer)
+        except PageClash as err:
+            raise PluginError(str(err)) from None
         self.shell_depths = sorted({depth_of(p.src_uri) for p in self.pages.values() if p.fast} or {2})
         self.shell_uris = {shell_uri(depth): depth for depth in self.shell_depths}
         self.shell_html: dict[int, str] = {}
@@ -98,8 +87,9 @@ class Site:
             config.nav = i18n.translate_nav(config.nav)
         site = cls(catalogue, settings)
         config.extra_css.append(ASSET_URL + STYLESHEET)
-        for name in SCRIPTS_ON_EVERY_PAGE:
-            config.extra_javascript.append(ExtraScriptValue(ASSET_URL + name))
+        for feature in features():
+            for name in feature.scripts:
+                config.extra_javascript.append(ExtraScriptValue(ASSET_URL + name))
         return site
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -124,7 +114,8 @@ class Site:
         env.globals["waymark"] = self.settings
         env.globals["_"] = i18n._
         env.globals["language_own_name"] = lambda code: (language(code) or language("en")).own  # type: ignore[union-attr]
-        env.globals["waymark_header_search"] = functools.partial(header_search, self.renderer)
+        for feature in features():
+            env.globals.update(feature.theme_globals(self.renderer))
         self.theme = env
         return env
 
@@ -196,10 +187,12 @@ class Site:
                 f"{len(self.unsafe)} page(s) hold something that could run or redirect; record text must stay "
                 f"text (check the data files named):\n{lines}"
             )
-        write_search_files(site_dir, self.catalogue, self.guides)
-        write_sheet_files(site_dir, self.renderer)
-        if self.settings.language == i18n.SOURCE_LANGUAGE:  # other languages share the English site's files
-            ship_postcodes(self.catalogue.data_dir, site_dir, {a.gss for a in self.catalogue.areas.values() if a.gss})
+        source_language = self.settings.language == i18n.SOURCE_LANGUAGE
+        output = Output(site_dir, self.renderer, tuple(self.guides), source_language)
+        for feature in features():
+            if feature.files is not None:
+                feature.files(output)
+        if source_language:  # other languages share the English site's headers
             write_header_files(site_dir)
         else:
             (site_dir / ASSET_URL / "strings.js").write_text(

@@ -25,9 +25,9 @@ import jinja2
 from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 
-from ..build.toc import TocEntry, toc_tokens
 from ..data.parallel import map_chunks
-from .pages import GeneratedPage
+from ..render.pages import GeneratedPage
+from ..render.toc import TocEntry, toc_tokens
 
 SHELL_FOLDER = "services/_page-shell"
 TITLE = "wm-shell-title-4c1d"

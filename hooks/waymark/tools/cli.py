@@ -27,7 +27,7 @@ def check(args: argparse.Namespace) -> int:
         return 1
     for warning in catalogue.warnings:
         print(f"  {warning}")
-    from ..build import i18n
+    from .. import i18n
 
     interface = i18n.catalogue_problems()
     if interface:
@@ -61,7 +61,7 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from ..build.i18n import SOURCE_LANGUAGE, built_languages, language_config, use
+    from ..i18n import SOURCE_LANGUAGE, built_languages, language_config, use
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -127,8 +127,8 @@ def _extra(config_file: Path) -> dict[str, Any]:
 
 def stale(args: argparse.Namespace) -> int:
     """`stale`: records not re-checked within the configured months (oldest first), and facts left unverified."""
-    from ..build.settings import Settings, SettingsError
     from ..data.freshness import report, report_not_verified, stale_records
+    from ..settings import Settings, SettingsError
 
     try:
         catalogue = load_catalogue(Path(args.data))

@@ -26,12 +26,12 @@ from typing import Any
 
 import yaml
 
-from ..build.settings import Settings, SettingsError
 from ..data.catalogue import load_catalogue
 from ..data.places import read_areas
 from ..data.problems import DataError
 from ..data.read import SourceFile
 from ..data.schema import id_problem
+from ..settings import Settings, SettingsError
 from .areas_yaml import areas_text
 
 REGION_LINE = re.compile(r"^    # region: .*$|^    region: .*$", re.MULTILINE)

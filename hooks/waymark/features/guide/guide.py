@@ -12,13 +12,18 @@ Links only: no form, no query string, nothing stored, and every step works with 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+
 from markupsafe import Markup
 
-from ...build.render import Renderer
 from ...data.guide import Need
 from ...data.model import JURISDICTIONS
 from ...data.places import Area
-from ..crisis.crisis import crisis_block
+from ...i18n import _
+from ...render.crisis import crisis_block
+from ...render.pages import GeneratedPage
+from ...render.renderer import Renderer
 
 START = "help/index.md"
 #: Services shown on an answer page as cards; the rest are on the place's own page.
@@ -69,3 +74,25 @@ def answer_page(renderer: Renderer, need: Need, place: Area, root: str) -> str:
         options=options,
         councils=councils,
     )
+
+
+def guide_pages(renderer: Renderer) -> Iterable[GeneratedPage]:
+    """/help/, a page per need, and the answers."""
+    guide = renderer.catalogue.guide
+    if guide is None:
+        return
+    yield GeneratedPage(START, _(guide.title), guide.intro, partial(start_page, renderer))
+    places = places_for(renderer)
+    for need in guide.needs:
+        yield GeneratedPage(
+            f"help/{need.id}.md", need.label, need.intro, partial(need_page, renderer, need), "data/guide.yaml", True
+        )
+        for place in places:
+            yield GeneratedPage(
+                f"help/{need.id}/{place.id}.md",
+                f"{need.label}: {place.name}",
+                need.intro,
+                partial(answer_page, renderer, need, place),
+                "data/guide.yaml",
+                True,
+            )

@@ -8,11 +8,11 @@ local service is never a dead end.
 
 from __future__ import annotations
 
-from ...build.i18n import _
-from ...build.render import Renderer
 from ...data.model import HOUSING, JURISDICTIONS, NRPF, ORDER, Record
 from ...data.places import Area
-from ..crisis.crisis import crisis_block
+from ...i18n import _
+from ...render.crisis import crisis_block
+from ...render.renderer import Renderer
 
 #: The orders a person can ask for or be offered (offences and criminal orders are on the orders pages).
 PROTECTION_KINDS = ("civil", "police")

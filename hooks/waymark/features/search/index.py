@@ -20,28 +20,21 @@ merged). The whole core is a few hundred short documents, so the index takes ten
 
 from __future__ import annotations
 
-import html as html_lib
-import json
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ...build.cards import card_data
-from ...build.i18n import N_, _
 from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
-from ...data.language_help import LANGUAGE_HELP_URL
+from ...data.language_help import LANGUAGE_HELP_URL, search_words
 from ...data.languages import language_named
 from ...data.model import LEGAL_TYPES, SERVICE, Record, kind_label
-from ...data.places import Area
 from ...data.ranking import DISTANCE, TIERS, tier
-from ..languages.language_page import search_words
+from ...i18n import N_, _
+from ...render.cards import card_data
+from ...render.shards import BODY_LIMIT, LOAD_ALL_BELOW, service_shards, shard_of, write_json
 
-NATIONAL_SHARD = "national"
-# Below this many services in all, the first search fetches every shard (a few KB each).
-LOAD_ALL_BELOW = 1500
 #: (index field, weight, key it reads in a core document, key it reads in a service document)
 FIELDS = (
     ("title", 10, "t", "t"),
@@ -80,14 +73,6 @@ NATION_WORDS = {
 
 TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
 DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun": 64}
-BODY_LIMIT = 1200  # characters of a guide or a legal record's plain text that search indexes
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def plain_text(html: str, limit: int = BODY_LIMIT) -> str:
-    """Words of an HTML fragment, for indexing."""
-    return _SPACE.sub(" ", html_lib.unescape(_TAG.sub(" ", html))).strip()[:limit]
 
 
 def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
@@ -120,7 +105,7 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 "x": "",
                 "b": intro,
                 "w": "",
-                "lg": search_words(catalogue),
+                "lg": search_words(catalogue.services, catalogue.language_help),
             }
         )
     for chooser in catalogue.choosers:  # generated guides: not among the hand-written pages
@@ -153,16 +138,6 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
             }
         )
     return docs
-
-
-def shard_of(area: Area) -> str:
-    """The shard a service listed for `area` goes in: its region, its nation if it has no regions, or national."""
-    for place in [area, *area.ancestors()]:
-        if place.level == "region":
-            return place.id
-        if place.level == "nation" and area.level != "nation" and not any(c.level == "region" for c in place.children):
-            return place.id
-    return NATIONAL_SHARD
 
 
 def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:
@@ -216,26 +191,6 @@ def area_documents(catalogue: Catalogue) -> list[dict[str, Any]]:
         for a in catalogue.areas.values()
         if a.level != "national"
     ]
-
-
-def write_json(path: Path, data: object) -> int:
-    """`data` as compact UTF-8 JSON at `path`; returns its bytes."""
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
-
-
-def service_shards(catalogue: Catalogue) -> dict[str, list[Record]]:
-    """The services of each shard (a service listed in several regions is in each). Every shard
-    exists, if only empty, so the browser never meets a 404."""
-    shards: dict[str, list[Record]] = defaultdict(list)
-    shards[NATIONAL_SHARD] = []
-    for area in catalogue.areas.values():
-        shards.setdefault(shard_of(area), [])
-    for record in catalogue.of_type(SERVICE):
-        for name in sorted({shard_of(catalogue.areas[a]) for a in record.data["areas"]}):
-            shards[name].append(record)
-    return dict(shards)
 
 
 def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> dict[str, int]:

@@ -6,9 +6,9 @@ import functools
 
 from markupsafe import Markup
 
-from ...build.render import AUDIENCES, Renderer
-from ...data.model import JURISDICTIONS
-from ..crisis.crisis import crisis_block
+from ...data.model import AUDIENCES, JURISDICTIONS
+from ...render.crisis import crisis_block
+from ...render.renderer import Renderer
 
 
 def find_service(renderer: Renderer, root: str) -> str:

@@ -56,10 +56,6 @@
   /* ---------- cards, from the page's template ---------- */
   var template = document.getElementById("wm-card-template");
 
-  function telHref(number, scheme) {
-    return scheme + number.replace(/[^0-9+]/g, "");
-  }
-
   function fill(card, slot, text, href) {
     var node = card.querySelector('[data-slot="' + slot + '"]');
     if (!node) return;
@@ -77,9 +73,9 @@
     fill(card, "t", doc.t, root + pageHref(doc.u));
     fill(card, "o", doc.o);
     fill(card, "s", doc.s);
-    if (doc.p) fill(card, "p", doc.p, telHref(doc.p, "tel:")); else drop(card, "p-line");
+    if (doc.p) fill(card, "p", doc.p, doc.ph); else drop(card, "p-line");
     if (doc.pl) fill(card, "pl", "(" + doc.pl + ")"); else drop(card, "pl");
-    if (doc.tx) fill(card, "tx", doc.tx, telHref(doc.tx, "sms:")); else drop(card, "tx-line");
+    if (doc.tx) fill(card, "tx", doc.tx, doc.txh); else drop(card, "tx-line");
     if (!doc.h) drop(card, "h");
     if (doc.h || !openNow(doc)) drop(card, "open");
     if (!doc.p && !doc.tx) drop(card, "phones");

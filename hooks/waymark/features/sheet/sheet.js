@@ -155,11 +155,11 @@
     if (entry.ph) {
       entry.ph.forEach(function (p) {
         var extra = [p[1], p[2], p[3] ? T("free") : ""].filter(Boolean).join(", ");
-        out.push([T("Phone"), p[0] + (extra ? " (" + extra + ")" : ""), "tel:" + p[0].replace(/[^0-9+]/g, "")]);
+        out.push([T("Phone"), p[0] + (extra ? " (" + extra + ")" : ""), p[4]]);
       });
       entry.tx.forEach(function (t) {
         var extra = [t[1], t[2]].filter(Boolean).join(", ");
-        out.push([T("Text"), t[0] + (extra ? " (" + extra + ")" : ""), "sms:" + t[0].replace(/[^0-9+]/g, "")]);
+        out.push([T("Text"), t[0] + (extra ? " (" + extra + ")" : ""), t[3]]);
       });
       var hours = [entry.hr, entry.h ? T("open 24 hours") : ""].filter(Boolean).join("; ");
       if (hours) out.push([T("Hours"), hours]);

@@ -20,10 +20,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ...build.i18n import _
-from ...build.render import AUDIENCES, STATUS_LABELS, Renderer, join_names, long_date
-from ...data.model import JURISDICTIONS, LEGAL_TYPES, Record, kind_label
-from ..search.index import LOAD_ALL_BELOW, plain_text, service_shards, shard_of, write_json
+from ...data.model import AUDIENCES, JURISDICTIONS, LEGAL_TYPES, STATUS_LABELS, Record, kind_label
+from ...data.phones import sms_href, tel_href
+from ...i18n import _
+from ...render.renderer import Renderer, join_names, long_date
+from ...render.shards import LOAD_ALL_BELOW, plain_text, service_shards, shard_of, write_json
 
 FOLDER = "sheet"
 #: What each key of a sheet entry holds.
@@ -34,8 +35,8 @@ SHEET_KEYS = {
     "x": "other names the picker matches (organisation, abbreviations)",
     "k": "what it is (kind of order, housing duty, service...)",
     "s": "plain summary (options)",
-    "ph": "phones: [number, label, hours, free]",
-    "tx": "text numbers: [number, label, hours]",
+    "ph": "phones: [number, label, hours, free, tel: link]",
+    "tx": "text numbers: [number, label, hours, sms: link]",
     "hr": "opening hours, as people write them",
     "h": "open 24 hours",
     "ref": "referral: [you can contact it yourself, workers can refer, how (plain text), form address]",
@@ -90,10 +91,13 @@ def sheet_service(record: Record, renderer: Renderer) -> dict[str, Any]:
         "x": data["organisation"],
         "k": _("Service"),
         "ph": [
-            [p["number"], p.get("label", ""), p.get("hours", ""), bool(p.get("free"))]
+            [p["number"], p.get("label", ""), p.get("hours", ""), bool(p.get("free")), tel_href(p["number"])]
             for p in contact.get("phones") or []
         ],
-        "tx": [[t["number"], t.get("label", ""), t.get("hours", "")] for t in contact.get("texts") or []],
+        "tx": [
+            [t["number"], t.get("label", ""), t.get("hours", ""), sms_href(t["number"])]
+            for t in contact.get("texts") or []
+        ],
         "hr": contact.get("hours", ""),
         "h": bool(contact.get("open_24_7")),
         "ref": [

@@ -14,9 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, Request
 from project import PROJECT
 
-from waymark.build.render import long_date
 from waymark.data.catalogue import Catalogue, load_catalogue
 from waymark.data.model import Record
+from waymark.render.renderer import long_date
 
 #: What an IDVA in Leeds picks for a client on a spousal visa who needs refuge and money.
 SERVICES = ["leeds-domestic-violence-service", "national-domestic-abuse-helpline", "southall-black-sisters"]

@@ -9,7 +9,6 @@ import pytest
 from chromium_fixtures import guard
 from playwright.sync_api import Browser, Page
 from project import PROJECT
-
 from waymark.data.catalogue import Catalogue, load_catalogue
 from waymark.data.model import JURISDICTIONS
 from waymark.data.ranking import tier

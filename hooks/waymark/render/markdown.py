@@ -27,6 +27,7 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from ..data.catalogue import EMERGENCY_REF, SERVICE_REF
+from ..data.phones import numbers_in, sms_href, tel_href
 
 SAFE_SCHEME = re.compile(r"^(https?://|tel:|mailto:|sms:)", re.IGNORECASE)
 _LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
@@ -68,12 +69,6 @@ def expand_references(text: str, service_markdown: Callable[[str], str], emergen
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-_NUMBER = re.compile(
-    r"(?<![\w/.+-])"
-    r"(?:\+44\s?\(?0?\)?\s?\d[\d ]{8,11}\d|0\d{2,4} ?\d{3,4} ?\d{3,4}|0\d{3} ?\d{4}|116 ?\d{3}|999)"
-    r"(?![\w/-])"
-)
-
 _DIGIT = re.compile(r"\d")
 _TEXT_BEFORE = re.compile(r"\btext(?:ing)?\s*(?:us\s*)?(?:on\s*)?$", re.IGNORECASE)
 
@@ -100,11 +95,11 @@ def link_numbers(html: str) -> str:
             out.append(part)
             continue
         pieces, last = [], 0
-        for match in _NUMBER.finditer(part):
+        for match in numbers_in(part):
             number = match.group(0)
-            scheme = "sms:" if _TEXT_BEFORE.search(part[: match.start()]) else "tel:"
+            href = sms_href(number) if _TEXT_BEFORE.search(part[: match.start()]) else tel_href(number)
             pieces.append(part[last : match.start()])
-            pieces.append(f'<a href="{scheme}{re.sub(r"[^0-9+]", "", number)}">{number}</a>')
+            pieces.append(f'<a href="{href}">{number}</a>')
             last = match.end()
         pieces.append(part[last:])
         out.append("".join(pieces))

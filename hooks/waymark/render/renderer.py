@@ -1,6 +1,6 @@
 """Render catalogue data into page bodies with autoescaping Jinja templates.
 
-Nothing else in Waymark writes HTML for records. Templates live by page type in build/templates/
+Nothing else in Waymark writes HTML for records. Templates live by page type in render/templates/
 and by feature in features/<name>/; they receive plain data and decide no policy. Every method
 takes `root`, the relative prefix from the page to the site root, so links work from a folder,
 a zip or any host path. A page's contents list is read from the headings of its body (`toc`).
@@ -11,55 +11,33 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from .. import i18n
 from ..data.catalogue import Catalogue
 from ..data.chooser import PAGE_LINKS, RECORD_LINK, Chooser
-from ..data.model import JURISDICTIONS, ORDER, ORDER_KINDS, Record, RecordType
+from ..data.model import (
+    AUDIENCES,
+    HUB_INTROS,
+    JURISDICTION_GROUPS,
+    JURISDICTIONS,
+    ORDER,
+    ORDER_KINDS,
+    STATUS_LABELS,
+    Record,
+    RecordType,
+)
+from ..data.phones import sms_href, tel_href
 from ..data.places import Area, Category
 from ..data.ranking import Ranked, in_order
-from . import i18n
+from ..settings import Settings
 from .cards import TEMPLATE_CARD, card_data
+from .lookup import template_loader
 from .markdown import expand_references, markdown_escape, render_markdown
-from .settings import Settings, tel_href
 
-TEMPLATES = Path(__file__).parent / "templates"
-FEATURES = Path(__file__).parent.parent / "features"
-AUDIENCES = {
-    "everyone": "Everyone",
-    "women": "Women",
-    "men": "Men",
-    "lgbt": "LGBT+ people",
-    "black-minoritised": "Black and minoritised people",
-    "deaf": "Deaf people",
-    "disabled": "Disabled people",
-    "older": "Older people",
-    "children-young-people": "Children and young people",
-}
-STATUS_LABELS = {
-    "pilot": "Pilot: only in some areas so far",
-    "partly-in-force": "Only partly in force",
-    "not-in-force": "Not in force yet",
-    "unconfirmed": "Not confirmed: check before relying on it",
-}
-JURISDICTION_GROUPS = (
-    ("england-wales", "England and Wales", {"england", "wales"}),
-    ("scotland", "Scotland", {"scotland"}),
-    ("northern-ireland", "Northern Ireland", {"northern-ireland"}),
-)
-HUB_INTROS = {
-    "housing": "What your council must do if you are homeless or at risk because of abuse, and how "
-    "to stay safe in your home. The law differs in England, Wales, Scotland and Northern Ireland.",
-    "nrpf": "If your visa says no recourse to public funds, you can still get help. These routes give "
-    "money, somewhere to live or a way to stay. Get advice from a regulated immigration adviser.",
-    "support": "Money, child maintenance, legal aid and how workers make safeguarding and MARAC referrals.",
-    "justice": "What happens after you report, the rights you have, court, and being told when "
-    "he is released. The system differs in England and Wales, Scotland and Northern Ireland.",
-}
 #: Above this many helping services, a legal page shows UK- and nation-wide ones as cards and the
 #: local ones as a compact list (a duty every council carries out may have hundreds of services).
 CARD_LIMIT = 20
@@ -68,11 +46,6 @@ CARD_LIMIT = 20
 def long_date(value: dt.date) -> str:
     """23 November 2026 (in the build's language)."""
     return i18n.CURRENT.long_date(value)
-
-
-def sms_href(number: str) -> str:
-    """An sms: link target for a text number."""
-    return "sms:" + re.sub(r"[^0-9+]", "", number)
 
 
 AND = i18n.N_(" and ")
@@ -105,9 +78,8 @@ def place_name(area: Any) -> str:
 @functools.cache
 def environment() -> jinja2.Environment:
     """The one Jinja environment: autoescape on; templates by page type and by feature."""
-    folders = [TEMPLATES, *sorted(p for p in FEATURES.iterdir() if p.is_dir() and not p.name.startswith("_"))]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        loader=template_loader(),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,16 +11,15 @@ docs/index.md) and at the top of every place's page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from ...build.i18n import N_, _
-from ...build.render import AUDIENCES, Renderer
-from ...build.settings import tel_href
-from ...data.model import JURISDICTIONS
+from ..data.model import AUDIENCES, JURISDICTIONS
+from ..data.phones import sms_href, tel_href
+from ..i18n import N_, _
+from .renderer import Renderer
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def line_of(renderer: Renderer, service_id: str) -> Line | None:
     for phone in contact.get("phones") or []:
         ways.append({"kind": "call", "label": N_("Call"), "number": phone["number"], "href": tel_href(phone["number"])})
     for text in contact.get("texts") or []:
-        href = "sms:" + re.sub(r"[^0-9+]", "", text["number"])
+        href = sms_href(text["number"])
         ways.append({"kind": "text", "label": N_("Text"), "number": text["number"], "href": href})
     if contact.get("relay_uk"):
         relay = contact["relay_uk"]

@@ -33,13 +33,13 @@ from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import Markup, escape
 
-from ..data.model import JURISDICTIONS
-from ..data.problems import did_you_mean, shown
-from ..data.text import markup_in
 from . import i18n
+from .data.model import JURISDICTIONS
+from .data.phones import dialable, tel_href
+from .data.problems import did_you_mean, shown
+from .data.text import markup_in
 from .i18n import N_
 
-PHONE = re.compile(r"\+?[0-9][0-9 ]{2,19}")
 #: What "Report a mistake" may fill in, each percent-encoded: the record id, its page address, its title.
 REPORT_FIELDS = ("id", "url", "title")
 #: A copy that has not set `report` yet: a reserved example domain (RFC 2606) that reaches no one.
@@ -63,11 +63,6 @@ class SettingsError(ValueError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("settings in mkdocs.yml (extra.waymark):\n" + "\n".join(f"  {p}" for p in problems))
-
-
-def tel_href(number: str) -> str:
-    """A tel: link target for a number as people write it ("0808 2000 247" -> "tel:08082000247")."""
-    return "tel:" + re.sub(r"[^0-9+]", "", number)
 
 
 @dataclass(frozen=True)
@@ -210,7 +205,7 @@ class _Reader:
                 continue
             label = self.text(entry.get("label"), f"{where}.label", required=True)
             number = str(entry.get("number") or "")
-            if not PHONE.fullmatch(number) or not number.lstrip("+").startswith(("0", "44", "1")):
+            if not dialable(number):
                 self.problem(f"{where}.number", "a UK number of digits and spaces, in quotes", entry.get("number"))
                 continue
             if label:

@@ -67,22 +67,29 @@ def _unescape(text: str) -> str:
 
 def label_strings() -> dict[str, str]:
     """Labels kept in tables (nations, audiences, statuses, record types): translated where shown."""
-    from ..data.model import JURISDICTIONS, ORDER_KINDS, RECORD_TYPES
-    from . import render
+    from ..data.model import (
+        AUDIENCES,
+        HUB_INTROS,
+        JURISDICTION_GROUPS,
+        JURISDICTIONS,
+        ORDER_KINDS,
+        RECORD_TYPES,
+        STATUS_LABELS,
+    )
 
     found: dict[str, str] = {}
     tables = {
         "JURISDICTIONS": list(JURISDICTIONS.values()),
         "AND_JURISDICTIONS": [" and " + name for name in JURISDICTIONS.values()],
         "ORDER_KINDS": [k.split(" (")[0] for k in ORDER_KINDS.values()] + list(ORDER_KINDS.values()),
-        "JURISDICTION_GROUPS": [name for _, name, _ in render.JURISDICTION_GROUPS],
+        "JURISDICTION_GROUPS": [name for _, name, _ in JURISDICTION_GROUPS],
         "STATUS": ["in force", "pilot", "partly in force", "not in force", "unconfirmed"],
         "SECTIONS": [heading for t in RECORD_TYPES for _, heading in t.sections],
         "RECORD_TYPES": [t.title for t in RECORD_TYPES]
         + [t.singular[:1].upper() + t.singular[1:] for t in RECORD_TYPES],
-        "AUDIENCES": list(render.AUDIENCES.values()),
-        "STATUS_LABELS": list(render.STATUS_LABELS.values()),
-        "HUB_INTROS": list(render.HUB_INTROS.values()),
+        "AUDIENCES": list(AUDIENCES.values()),
+        "STATUS_LABELS": list(STATUS_LABELS.values()),
+        "HUB_INTROS": list(HUB_INTROS.values()),
     }
     for table, labels in tables.items():
         for label in labels:

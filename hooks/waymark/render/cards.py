@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..data.model import Record
+from ..data.phones import sms_href, tel_href
 
 #: What each key of a card holds (search files use the same short keys: 10,000 cards may be fetched).
 CARD_KEYS = {
@@ -20,7 +21,9 @@ CARD_KEYS = {
     "s": "summary",
     "p": "first phone number",
     "pl": "its label",
+    "ph": "its tel: link",
     "tx": "first text (SMS) number",
+    "txh": "its sms: link",
     "h": "open 24 hours",
 }
 
@@ -37,12 +40,26 @@ def card_data(record: Record) -> dict[str, Any]:
         "o": data["organisation"],
         "s": data["summary"],
         "p": phones[0]["number"] if phones else "",
+        "ph": tel_href(phones[0]["number"]) if phones else "",
         "pl": phones[0].get("label", "") if phones else "",
         "tx": texts[0]["number"] if texts else "",
+        "txh": sms_href(texts[0]["number"]) if texts else "",
         "h": bool(contact.get("open_24_7")),
     }
 
 
 #: The card the browser clones: every slot present, so the script only fills or removes them
 #: ("open": the "Open now" badge, which only the browser can know).
-TEMPLATE_CARD = {"u": "", "t": "", "o": "", "s": "", "p": "0", "pl": "-", "tx": "0", "h": True, "open": True}
+TEMPLATE_CARD = {
+    "u": "",
+    "t": "",
+    "o": "",
+    "s": "",
+    "p": "0",
+    "ph": "tel:0",
+    "pl": "-",
+    "tx": "0",
+    "txh": "sms:0",
+    "h": True,
+    "open": True,
+}
