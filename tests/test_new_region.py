@@ -11,8 +11,14 @@ from waymark.data.catalogue import load_catalogue
 
 
 def local_ids(project: Path) -> set[str]:
+    """Local services a regional copy may drop: not wide, and not the local layer (a `role`)."""
     catalogue = load_catalogue(project / "data")
-    return {s.id for s in catalogue.services if not catalogue.is_wide(s)}
+    return {s.id for s in catalogue.services if not catalogue.is_wide(s) and not s.data.get("role")}
+
+
+def local_layer(project: Path) -> set[str]:
+    """Council homelessness routes, SARCs and Rape Crisis centres: kept by every regional copy."""
+    return {s.id for s in load_catalogue(project / "data").services if s.data.get("role")}
 
 
 def test_new_region_from_a_clean_copy(tmp_path: Path) -> None:
@@ -66,7 +72,9 @@ def test_a_new_region_from_named_authorities_keeps_a_copy_that_checks(tmp_path: 
     )
     assert made.returncode == 0, made.stderr
     assert local_ids(project) == set()
-    assert "services/west-yorkshire-hazlehurst-centre-sarc/" not in (project / "data" / "phrases.yaml").read_text(
+    # The local layer stays everywhere (a postcode from Leeds still finds its SARC), and so do its best bets.
+    assert local_layer(project) == {s.id for s in before.services if s.data.get("role")}
+    assert "services/west-yorkshire-hazlehurst-centre-sarc/" in (project / "data" / "phrases.yaml").read_text(
         encoding="utf-8"
     )
     checked = run_waymark(project, "check", fixture_date=False)

@@ -47,11 +47,12 @@ def line_of(path: Path, text: str) -> int:
 def test_fixture_data_is_valid(data: Path) -> None:
     catalogue = load_catalogue(data, today=TODAY)
     assert {k: len(v) for k, v in catalogue.records.items()} == {
-        "service": 3,
+        "service": 5,  # 3 service files and 2 council routes
         "order": 2,
         "housing": 1,
         "nrpf": 1,
         "support": 1,
+        "justice": 1,
     }
     assert [s.id for s in catalogue.helped_by("example-order")] == ["example-helpline", "example-idva"]
 
@@ -118,6 +119,44 @@ def test_duplicate_legal_id_across_folders(data: Path) -> None:
         "data/support/example-duty.yaml:1: [example-duty]" in p and "the same id as data/housing/example-duty.yaml" in p
         for p in found
     )
+
+
+def test_an_id_names_one_record_of_any_type(data: Path) -> None:
+    """A service cannot take an order's id (it would replace the order on the sheet)."""
+    shutil.copy(data / "services" / "example-idva.yaml", data / "services" / "example-order.yaml")
+    found = problems_for(data)
+    assert any("[example-order] id: expected an id no other record uses" in p for p in found), found
+
+
+def test_a_council_route_cannot_take_a_service_id(data: Path) -> None:
+    routes = data / "councils" / "testshire.yaml"
+    edit(routes, "- id: south-testshire-homelessness", "- id: example-idva")
+    found = problems_for(data)
+    assert any("example-idva" in p and "expected an id no other record uses" in p for p in found), found
+
+
+def test_a_service_nobody_can_reach_is_refused(data: Path) -> None:
+    path = data / "services" / "example-idva.yaml"
+    edit(path, "  email: idva@example.org\n", "")
+    assert problems_for(data) == [], "a public address is a way in"
+    edit(path, "address:\n  street: 1 Example Street\n  town: Testtown\n  postcode: TE1 1ST\n", "")
+    found = problems_for(data)
+    assert any("contact: expected a way to reach the service" in p for p in found), found
+
+
+def test_a_council_route_error_names_its_line_in_the_route_file(data: Path) -> None:
+    routes = data / "councils" / "testshire.yaml"
+    edit(routes, '"0300 000 2222"', '"300 000 2222"')
+    [problem] = problems_for(data)
+    assert problem.startswith(f"data/councils/testshire.yaml:{line_of(routes, '300 000 2222')}:")
+    assert "contact.phones[1].number: expected a UK number" in problem
+
+
+def test_a_council_route_with_an_unknown_key_or_council_is_refused(data: Path) -> None:
+    routes = data / "councils" / "testshire.yaml"
+    edit(routes, "  councils: [south-testshire]", "  councils: [south-testshir]\n  phone: x")
+    found = problems_for(data)
+    assert any("phone: expected one of the known fields" in p for p in found), found
 
 
 def test_javascript_urls_are_rejected_in_fields_and_markdown(data: Path) -> None:

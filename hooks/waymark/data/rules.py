@@ -112,6 +112,13 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
                     "re-check the status against its source; if it cannot be confirmed, use status: unconfirmed",
                 )
     contact: dict[str, Any] = data["contact"] if isinstance(data.get("contact"), dict) else {}
+    if rtype.name == "service" and isinstance(data.get("contact"), dict) and not contact_routes(data):
+        add(
+            ("contact",),
+            "a way to reach the service: phones, texts, webchat, email or website (its own page)",
+            "none of them",
+            "no page, card or sheet may show a service nobody can reach; give its own website at least",
+        )
     for kind in ("phones", "texts"):
         for index, phone in enumerate(contact.get(kind) or []):
             number = phone.get("number") if isinstance(phone, dict) else None
@@ -133,6 +140,20 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
         if isinstance(low, int) and isinstance(high, int) and low > high:
             add(("eligibility", "max_age"), f"max_age at least min_age ({low})", str(high))
     return problems
+
+
+#: The ways to reach a service, in the order a card or sheet offers them.
+CONTACT_ROUTES = ("phones", "texts", "webchat", "email", "website")
+
+
+def contact_routes(data: dict[str, Any]) -> list[str]:
+    """Which ways to reach a service its record gives (an address counts when it is public)."""
+    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
+    found = [route for route in CONTACT_ROUTES if contact.get(route)]
+    address = data.get("address")
+    if isinstance(address, dict) and any(address.values()) and data.get("confidential_location") is not True:
+        found.append("address")
+    return found
 
 
 def _status_problems(data: dict[str, Any], add: Callable[[FieldPath, str, str, str], None]) -> None:

@@ -7,7 +7,8 @@ fresh copy of the repository (a fork or a clone) does this and prints each step:
    local authorities AREAS names (moved from where they were). Every other UK place stays, so a
    postcode from anywhere still finds its council and its nation's lines;
 2. removes every local service that covers no place in the region (national and nation-wide
-   services, orders, housing duties, NRPF routes and guides stay), and their best-bet entries in
+   services, the local layer of council homelessness routes, SARCs and Rape Crisis centres,
+   orders, housing duties, NRPF routes and guides stay), and their best-bet entries in
    data/phrases.yaml;
 3. sets `extra.waymark.region` in mkdocs.yml to the region.
 All of it is checked in a scratch copy first: a copy that would not build is refused, and nothing
@@ -144,7 +145,9 @@ def start_region(
         raise NewRegionError(str(err)) from None
 
     catalogue = load_catalogue(data_dir)
-    local = [s for s in catalogue.services if not catalogue.is_wide(s)]
+    # The local layer (each council's homelessness route, SARCs, Rape Crisis centres: a `role`)
+    # stays everywhere, so a postcode from anywhere still finds its council's door and its SARC.
+    local = [s for s in catalogue.services if not catalogue.is_wide(s) and not s.data.get("role")]
     removed = sorted(s.id for s in local if not set(s.data["areas"]) & inside)
     phrases = data_dir / "phrases.yaml"
     old_phrases = phrases.read_text(encoding="utf-8") if phrases.is_file() else None
