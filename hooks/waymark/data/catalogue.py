@@ -123,6 +123,28 @@ class Catalogue:
         found = {s.id: s for area_id in ids for s in self._by_area.get(area_id, [])}
         return sorted(found.values(), key=lambda r: r.name.lower())
 
+    def services_specific_to(self, area: Area) -> list[Record]:
+        """Services listed for this place, a place inside it, or a county or region around it:
+        what is specific to the place. A nation or the whole UK: what is listed for it exactly.
+
+        Never the services listed for a whole nation or the UK (on every page of that nation they
+        would make each page grow with them): those are `wide_services_for`.
+        """
+        if area.level in ("national", "nation"):
+            return self.services_in(area)
+        around = [a.id for a in area.ancestors() if a.level not in ("national", "nation")]
+        found = {s.id: s for s in self.services_in(area)}
+        found |= {s.id: s for a in around for s in self._by_area.get(a, [])}
+        return sorted(found.values(), key=lambda r: r.name.lower())
+
+    def wide_services_for(self, area: Area) -> list[Record]:
+        """Services listed for the nation the place is in, or for the whole UK, that are not
+        specific to the place (a nation's page: the UK-wide ones)."""
+        specific = {s.id for s in self.services_specific_to(area)}
+        wide = [a.id for a in area.ancestors() if a.level in ("national", "nation")]
+        found = {s.id: s for a in wide for s in self._by_area.get(a, []) if s.id not in specific}
+        return sorted(found.values(), key=lambda r: r.name.lower())
+
     def services_covering(self, area: Area) -> list[Record]:
         """Services listed for an area that contains this one (county, region, nation, whole UK)."""
         found = {s.id: s for a in area.ancestors() for s in self._by_area.get(a.id, [])}

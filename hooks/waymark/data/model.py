@@ -148,6 +148,14 @@ AUDIENCES = {
     "older": "Older people",
     "children-young-people": "Children and young people",
 }
+#: The local doors a service can be (`role` in service.schema.json), in the order a place's page
+#: shows them after the 24-hour lines, with each one's heading; a test holds the keys to the schema.
+ROLES = {
+    "council-homelessness": "Your council: somewhere safe to live",
+    "sarc": "After rape or sexual assault: a sexual assault referral centre (SARC)",
+    "paediatric-sarc": "For children and young people: a SARC for under-18s",
+    "rape-crisis-centre": "Rape Crisis centre",
+}
 #: A legal record's `status` (common.schema.json), as its page labels it ("in-force" has no label).
 STATUS_LABELS = {
     "pilot": "Pilot: only in some areas so far",

@@ -148,7 +148,7 @@ CONTACT_ROUTES = ("phones", "texts", "webchat", "email", "website")
 
 def contact_routes(data: dict[str, Any]) -> list[str]:
     """Which ways to reach a service its record gives (an address counts when it is public)."""
-    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
+    contact: dict[str, Any] = data["contact"] if isinstance(data.get("contact"), dict) else {}
     found = [route for route in CONTACT_ROUTES if contact.get(route)]
     address = data.get("address")
     if isinstance(address, dict) and any(address.values()) and data.get("confidential_location") is not True:

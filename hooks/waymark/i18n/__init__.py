@@ -74,6 +74,7 @@ def label_strings() -> dict[str, str]:
         JURISDICTIONS,
         ORDER_KINDS,
         RECORD_TYPES,
+        ROLES,
         STATUS_LABELS,
     )
 
@@ -88,6 +89,7 @@ def label_strings() -> dict[str, str]:
         "RECORD_TYPES": [t.title for t in RECORD_TYPES]
         + [t.singular[:1].upper() + t.singular[1:] for t in RECORD_TYPES],
         "AUDIENCES": list(AUDIENCES.values()),
+        "ROLES": list(ROLES.values()),
         "STATUS_LABELS": list(STATUS_LABELS.values()),
         "HUB_INTROS": list(HUB_INTROS.values()),
     }

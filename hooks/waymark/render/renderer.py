@@ -38,9 +38,12 @@ from .cards import TEMPLATE_CARD, card_data
 from .lookup import template_loader
 from .markdown import expand_references, markdown_escape, render_markdown
 
-#: Above this many helping services, a legal page shows UK- and nation-wide ones as cards and the
-#: local ones as a compact list (a duty every council carries out may have hundreds of services).
+#: Services shown as cards in one list; the rest of the list is compact (a name and its places).
 CARD_LIMIT = 20
+#: Services on one page of a category's list (the list goes on over numbered pages).
+CATEGORY_PAGE = 150
+#: A long list's compact part (names and places) stops here, with a pointer to where the rest are.
+COMPACT_LIMIT = 200
 
 
 def long_date(value: dt.date) -> str:
@@ -203,7 +206,8 @@ class Renderer:
             sections=sections,
             related=related,
             helped_by=cards,
-            helped_by_local=compact,
+            helped_by_local=compact[:COMPACT_LIMIT],
+            helped_by_more=len(compact) > COMPACT_LIMIT,
             for_people_who_harm=ranked.for_people_who_harm,
             area_names={a.id: a.name for a in self.catalogue.areas.values()} if compact else {},
             jurisdictions=join_names(here),
@@ -232,22 +236,30 @@ class Renderer:
         return in_order(services, self.catalogue.categories, self.catalogue.areas, widest_first)
 
     def cards_and_compact(self, services: list[Record]) -> tuple[list[Record], list[Record]]:
-        """Up to CARD_LIMIT services as cards, in order; above that, UK- and nation-wide ones as
-        cards and the local ones as a compact list (a place may have hundreds of services)."""
-        if len(services) <= CARD_LIMIT:
-            return services, []
-        cards = [s for s in services if self.catalogue.is_wide(s)]
-        return cards, [s for s in services if s not in cards]
+        """The first CARD_LIMIT services (already in order) as cards, the rest as a compact list of
+        names and places: a page's size stays bounded however many services a list holds."""
+        return services[:CARD_LIMIT], services[CARD_LIMIT:]
 
-    def category_page(self, category: Category, root: str) -> str:
-        """Services in one category."""
+    def category_pages(self, category: Category) -> int:
+        """How many pages one category's list takes (CATEGORY_PAGE services a page)."""
+        count = len(self.catalogue.services_in_category(category))
+        return max(1, -(-count // CATEGORY_PAGE))
+
+    def category_page(self, category: Category, number: int, root: str) -> str:
+        """Services in one category, page `number` (1 first) of CATEGORY_PAGE each, in the first-minute order."""
         ranked = self.in_order(self.catalogue.services_in_category(category))
+        everyone = ranked.help + ranked.for_people_who_harm
+        pages = self.category_pages(category)
+        shown = everyone[(number - 1) * CATEGORY_PAGE : number * CATEGORY_PAGE]
         return self.render(
             "category.html",
             root,
             category=category,
-            services=ranked.help + ranked.for_people_who_harm,
-            area_names={a.id: a.name for a in self.catalogue.areas.values()},
+            services=shown,
+            number=number,
+            pages=pages,
+            total=len(everyone),
+            area_names={a: self.catalogue.areas[a].name for s in shown for a in s.data["areas"]},
         )
 
     def which_order_fits(self, chooser: Chooser, root: str) -> str:

@@ -56,12 +56,13 @@ def site_pages(render: Renderer) -> list[GeneratedPage]:
     add("areas/index.md", _("Services by area"), _("Find services by area."), render.areas_index)
     add("categories/index.md", _("Services by type"), _("Find services by type."), render.categories_index)
     for category in catalogue.categories.values():
-        add(
-            f"categories/{category.id}.md",
-            category.name,
-            category.description,
-            partial(render.category_page, category),
-            "data/categories.yaml",
-            fast=True,
-        )
+        for number in range(1, render.category_pages(category) + 1):
+            add(
+                f"categories/{category.id}.md" if number == 1 else f"categories/{category.id}/{number}.md",
+                category.name if number == 1 else _("{name}, page {number}", name=category.name, number=number),
+                category.description,
+                partial(render.category_page, category, number),
+                "data/categories.yaml",
+                fast=True,
+            )
     return pages

@@ -1,10 +1,15 @@
 """The needs-first guide (/help/), built from data/guide.yaml as static pages.
 
     /help/                      are you safe right now? then: what do you need most?
-    /help/<need>/               where are you? (nations, a postcode, or a council area)
-    /help/<need>/<place>/       the answer for that need and place (each nation and local authority):
-                                who to call now, services for the place that fit the need, and the
-                                options under that nation's law, each with one line on why.
+    /help/<need>/               where are you? (a nation, or a postcode or council for the place's page)
+    /help/<need>/<nation>/      the answer for that need in that nation: who to call now, the
+                                nation's services that fit the need, the options under its law,
+                                each with one line on why; then the way to the local doors (the
+                                place's own page: its council, SARC and Rape Crisis centre).
+
+An answer is made per nation, not per place: what is specific to a place (its council's door, its
+SARC, its local services) is on the place's page, one postcode or one tap away, so no page is
+made (or grows) once per place and need.
 
 Links only: no form, no query string, nothing stored, and every step works with JavaScript off
 (the postcode box is an extra that needs it).
@@ -38,41 +43,54 @@ def start_page(renderer: Renderer, root: str) -> str:
 
 
 def places_for(renderer: Renderer) -> list[Area]:
-    """The places an answer page is made for: each nation and each local authority."""
-    return [a for a in renderer.catalogue.areas.values() if a.level in ("nation", "local-authority")]
+    """The places an answer page is made for: each nation."""
+    return [a for a in renderer.catalogue.areas.values() if a.level == "nation"]
+
+
+def council_groups(renderer: Renderer) -> list[tuple[Area, list[tuple[Area, list[Area]]]]]:
+    """Every council for the "choose your council" step: by nation, then by region (or the nation
+    itself where it has none), each sorted by name."""
+    out = []
+    for nation in renderer.catalogue.areas["national"].children:
+        groups: dict[str, tuple[Area, list[Area]]] = {}
+        for council in (a for a in nation.descendants() if a.level == "local-authority"):
+            region = next((a for a in council.ancestors() if a.level == "region"), nation)
+            groups.setdefault(region.id, (region, []))[1].append(council)
+        ordered = sorted(groups.values(), key=lambda g: g[0].name)
+        out.append((nation, [(region, sorted(cs, key=lambda c: c.name)) for region, cs in ordered]))
+    return out
 
 
 def need_page(renderer: Renderer, need: Need, root: str) -> str:
     """/help/<need>/: where are you?"""
     nations = renderer.catalogue.areas["national"].children
-    return renderer.render("guide_need.html", root, need=need, nations=nations)
+    return renderer.render("guide_need.html", root, need=need, nations=nations, groups=council_groups(renderer))
 
 
 def answer_page(renderer: Renderer, need: Need, place: Area, root: str) -> str:
-    """/help/<need>/<place>/: who to call, services that fit, and the options of the place's law."""
+    """/help/<need>/<nation>/: who to call, the nation's services that fit, the options of its law."""
     catalogue = renderer.catalogue
-    nation = place.nation
-    nation_id = nation.id if nation else ""
-    found = {s.id: s for s in [*catalogue.services_in(place), *catalogue.services_covering(place)]}
-    fitting = [s for s in found.values() if set(s.data["categories"]) & set(need.categories)]
+    nation_id = place.id
+    lines = set(catalogue.crisis.everywhere) | set(catalogue.crisis.nations.get(nation_id, ()))
+    wide = [*catalogue.services_in(place), *catalogue.wide_services_for(place)]
+    fitting = [s for s in wide if s.id not in lines and set(s.data["categories"]) & set(need.categories)]
     ranked = renderer.in_order(fitting)
     options = []
     for option in need.options:
         record = catalogue.legal(option.id)
         if record is not None and nation_id in record.data["jurisdictions"]:
             options.append((record, option.why))
-    councils = [a for a in place.descendants() if a.level == "local-authority"] if place.level == "nation" else []
     return renderer.render(
         "guide_answer.html",
         root,
         need=need,
         place=place,
         nation_name=JURISDICTIONS.get(nation_id, ""),
-        crisis_block=Markup(crisis_block(renderer, root, [nation_id] if nation else None)),
+        crisis_block=Markup(crisis_block(renderer, root, [nation_id])),
         services=ranked.help[:ANSWER_CARDS],
         more_services=len(ranked.help) > ANSWER_CARDS,
         options=options,
-        councils=councils,
+        groups=[g for g in council_groups(renderer) if g[0].id == nation_id],
     )
 
 

@@ -1,21 +1,28 @@
-"""One page per place (/areas/<id>/): everything that applies there, on one page.
+"""One page per place (/areas/<id>/): what is specific to it, on one page, bounded by the place.
 
-Who to call now (the nation's 24-hour lines), the services for the place in the first-minute order
-(data/ranking.py), what the council must do and the law of its nation (housing duties, orders and
-the disclosure scheme, NRPF routes), then national directories that cover it. A place with no
-local service is never a dead end.
+In the order a person in need wants it: the nation's 24-hour lines; the local doors (the council's
+homelessness route, the SARC, the Rape Crisis centre); the services listed for the place, a place
+inside it, or the county and region around it, in the first-minute order (data/ranking.py); then
+a handful of the nation's and the UK's wide services, with one link to each full list; then the
+law of its nation (housing duties, orders and the disclosure scheme, NRPF routes).
+
+Nothing on the page grows with the number of services that cover a whole nation or the UK: those
+are listed on the nation's page (and the UK's), `WIDE_CARDS` at most here. A place with no local
+service is never a dead end: the lines, the doors or the council finder, and the wide services.
 """
 
 from __future__ import annotations
 
-from ...data.model import HOUSING, JURISDICTIONS, NRPF, ORDER, Record
+from ...data.model import HOUSING, JURISDICTIONS, NRPF, ORDER, ROLES, Record
 from ...data.places import Area
 from ...i18n import _
 from ...render.crisis import crisis_block
-from ...render.renderer import Renderer
+from ...render.renderer import COMPACT_LIMIT, Renderer
 
 #: The orders a person can ask for or be offered (offences and criminal orders are on the orders pages).
 PROTECTION_KINDS = ("civil", "police")
+#: Wide (UK- or nation-wide) services shown on a place's page; the rest are one link away.
+WIDE_CARDS = 5
 
 
 def in_nation(records: list[Record], nation: str) -> list[Record]:
@@ -23,16 +30,35 @@ def in_nation(records: list[Record], nation: str) -> list[Record]:
     return [r for r in records if nation in r.data["jurisdictions"]]
 
 
+def doors_of(services: list[Record]) -> list[tuple[str, str, list[Record]]]:
+    """(role, heading, services) for each local door the place has, in ROLES order."""
+    return [
+        (role, heading, [s for s in services if s.data.get("role") == role])
+        for role, heading in ROLES.items()
+        if any(s.data.get("role") == role for s in services)
+    ]
+
+
 def area_page(renderer: Renderer, area: Area, root: str) -> str:
     """The page of one place."""
     catalogue = renderer.catalogue
     nation = area.nation
-    found = {s.id: s for s in [*catalogue.services_in(area), *catalogue.services_covering(area)]}
-    ranked = renderer.in_order(list(found.values()))
-    cards, compact = renderer.cards_and_compact(ranked.help)
     nation_id = nation.id if nation else ""
+    specific = catalogue.services_specific_to(area)
+    # Doors are a council's, a SARC's or a centre's for the places they serve: a region's page
+    # lists its places, each with its own doors, rather than every door inside it.
+    door_level = area.level == "local-authority"
+    doors = doors_of(specific) if door_level else []
+    in_doors = {s.id for _, _, services in doors for s in services}
+    local = renderer.in_order([s for s in specific if s.id not in in_doors and (door_level or not s.data.get("role"))])
+    cards, compact = renderer.cards_and_compact(local.help)
+    lines = set(catalogue.crisis.everywhere) | {
+        i for n in ([nation_id] if nation else []) for i in catalogue.crisis.nations.get(n, ())
+    }
+    wide = renderer.in_order([s for s in catalogue.wide_services_for(area) if s.id not in lines]).help
     orders = [r for r in in_nation(catalogue.of_type(ORDER), nation_id) if r.data["kind"] in PROTECTION_KINDS]
     chooser = next((c for c in catalogue.choosers if nation_id in c.jurisdictions), None)
+    wider = [a for a in area.ancestors() if a.level in ("national", "nation")]
     return renderer.render(
         "area.html",
         root,
@@ -40,9 +66,14 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         title=area.name if area.level != "national" else _("Services across the whole UK"),
         trail=list(reversed(area.ancestors())),
         crisis_block=crisis_block(renderer, root, [nation_id] if nation else None),
+        doors=doors,
+        door_level=door_level,
         services=cards,
-        compact=compact,
-        harm=ranked.for_people_who_harm,
+        compact=compact[:COMPACT_LIMIT],
+        more_compact=len(compact) > COMPACT_LIMIT,
+        wide=wide[:WIDE_CARDS],
+        wider=wider,
+        harm=local.for_people_who_harm,
         area_names={a.id: a.name for a in catalogue.areas.values()} if compact else {},
         help=catalogue.places_help.for_nation(nation_id) if nation else None,
         nation_name=JURISDICTIONS.get(nation_id, ""),

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ...data.model import AUDIENCES, JURISDICTIONS
 from ...render.crisis import crisis_block
-from ...render.renderer import Renderer
+from ...render.renderer import CARD_LIMIT, Renderer
 
 
 def find_service(renderer: Renderer, root: str) -> str:
@@ -25,7 +25,8 @@ def find_service(renderer: Renderer, root: str) -> str:
         nations=catalogue.areas["national"].children,
         # Only types of help some service offers: an empty filter is a dead end.
         categories=[c for c in catalogue.categories.values() if catalogue.services_in_category(c)],
-        national=national.help,
+        national=national.help[:CARD_LIMIT],
+        more_national=len(national.help) > CARD_LIMIT,
         national_harm=national.for_people_who_harm,
         areas=renderer.area_list(),
         audiences=list(AUDIENCES.items()),
