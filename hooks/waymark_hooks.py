@@ -11,15 +11,9 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from waymark.glue.adapter import Site, serve_other_languages
+from waymark.glue.adapter import Site
 
 _site: Site | None = None
-_command = "build"
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _command
-    _command = command
 
 
 def _current() -> Site:
@@ -55,5 +49,3 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     _current().finish_build(config)
-    if _command == "serve":
-        serve_other_languages(config)

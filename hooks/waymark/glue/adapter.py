@@ -6,7 +6,6 @@ build collects on the way (the page shell, hand-written guides for search, every
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +34,7 @@ from ..render.toc import toc_tokens
 from ..settings import Settings, SettingsError
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
+from .languages import build_other_languages, handed_over
 from .pages import PageClash, generated_pages
 from .registry import features
 from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, write_pages, write_sitemap
@@ -68,7 +68,7 @@ class Site:
         """Load data/ beside mkdocs.yml and the settings; stop the build with every problem at once."""
         data_dir = Path(config.config_file_path).parent / "data"
         try:
-            catalogue = load_catalogue(data_dir)
+            catalogue = handed_over(data_dir) or load_catalogue(data_dir)
             settings = Settings.from_extra(dict(config.extra), set(catalogue.areas))
         except (DataError, SettingsError) as err:
             raise PluginError(str(err)) from None
@@ -207,16 +207,5 @@ class Site:
             print(f"WARNING - waymark: {warning}", file=sys.stderr)
         if self.settings.language != i18n.SOURCE_LANGUAGE:
             print(f"INFO    - waymark: {i18n.review_line(self.settings.language)}", file=sys.stderr)
-
-
-def serve_other_languages(config: MkDocsConfig) -> None:
-    """Under `mkdocs serve`, build each other language into the folder being served (site/cy/ of
-    it), as `make build` does, so the language link leads to a page. Each runs in a process of its
-    own: interface strings and build state belong to one process's language."""
-    config_file = Path(config.config_file_path)
-    for code in i18n.built_languages(config_file)[1:]:
-        other = i18n.language_config(config_file, code)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(other)]
-        done = subprocess.run([*command, "-d", str(Path(config.site_dir) / code)], capture_output=True, text=True)
-        if done.returncode != 0:
-            raise PluginError(f"the {code} site did not build:\n{done.stderr.strip()}")
+        else:
+            build_other_languages(config, self.catalogue)

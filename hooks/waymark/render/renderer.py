@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import jinja2
 from markupsafe import Markup
@@ -38,6 +39,7 @@ from .cards import TEMPLATE_CARD, card_data
 from .lookup import template_loader
 from .markdown import expand_references, markdown_escape, render_markdown
 
+T = TypeVar("T")
 #: Services shown as cards in one list; the rest of the list is compact (a name and its places).
 CARD_LIMIT = 20
 #: Services on one page of a category's list (the list goes on over numbered pages).
@@ -119,8 +121,16 @@ class Renderer:
         self.catalogue = catalogue
         self.settings = settings
         self._cards: dict[tuple[str, str], Markup] = {}
+        self._once: dict[object, Any] = {}
 
     # ------------------------------------------------------------------ shared pieces
+
+    def once(self, key: object, make: Callable[[], T]) -> T:
+        """`make()` the first time `key` is asked for in this build, the same value after; it lives
+        and dies with this renderer (one build), never in a module-level cache."""
+        if key not in self._once:
+            self._once[key] = make()
+        return cast(T, self._once[key])
 
     def card(self, root: str, record: Record) -> Markup:
         """A service's card; rendered once per link depth and reused on every page that lists it."""

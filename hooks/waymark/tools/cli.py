@@ -61,18 +61,14 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from ..i18n import SOURCE_LANGUAGE, built_languages, language_config, use
+    from ..i18n import SOURCE_LANGUAGE, use
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), strict=True, site_dir=str(new))
-        build(config)
-        # Each other language (mkdocs.<code>.yml beside mkdocs.yml) goes in a folder of its own.
-        for code in built_languages(config_file.resolve())[1:]:
-            other = load_config(str(language_config(config_file, code)), strict=True, site_dir=str(new / code))
-            build(other)
+        build(config)  # every other language too, into a folder of its own (glue/languages.py)
         readable_by_web_server(new)
         old = site_dir.with_name(f".{site_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)

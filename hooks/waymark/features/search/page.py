@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from markupsafe import Markup
 
 from ...data.model import AUDIENCES, JURISDICTIONS
@@ -49,7 +47,6 @@ def no_dead_end(renderer: Renderer, root: str) -> Markup:
     )
 
 
-@functools.cache
 def _header_search(renderer: Renderer, root: str) -> Markup:
     nothing_found = Markup(renderer.render("_header_nothing_found.html", root))
     return Markup(
@@ -61,7 +58,8 @@ def _header_search(renderer: Renderer, root: str) -> Markup:
 
 def header_search(renderer: Renderer, root: str) -> Markup:
     """The header's search box for a page at `root` (the same for every page at one depth)."""
-    return _header_search(renderer, root)
+    # The same for every page at one depth: made once per depth, kept by this build's renderer only.
+    return renderer.once(("header-search", root), lambda: _header_search(renderer, root))
 
 
 def search_page(renderer: Renderer, root: str) -> str:
