@@ -55,12 +55,18 @@ def test_order_page_has_plain_part_then_workers_part_with_sources(fixture_site: 
     assert 'href="https://www.legislation.gov.uk/ukpga/2000/1/section/1" rel="noreferrer noopener"' in html
 
 
-def test_area_page_lists_every_service_for_the_place_in_the_first_minute_order(fixture_site: Path) -> None:
+def test_area_page_lists_what_is_specific_to_the_place_then_the_wide_services(fixture_site: Path) -> None:
     html = read(fixture_site, "areas/north-testshire")
-    services = html[html.index('id="services"') :]
+    door = html[html.index('id="council-homelessness"') : html.index('id="services"')]
+    assert "North Testshire homelessness service" in door and 'href="tel:03000001111"' in door
+    services = html[html.index('id="services"') : html.index('id="wide"')]
     names = re.findall(r'class="wm-card__name"[^>]*>([^<]+)<', services)
-    # The UK-wide 24-hour line first, then the local IDVA service, then the region's refuge.
-    assert names == ["Example Helpline", "North Testshire IDVA Service", "Example Refuge Service"]
+    # The place's own services in the first-minute order: the local IDVA service, then the region's refuge.
+    assert names == ["North Testshire IDVA Service", "Example Refuge Service"]
+    wide = html[html.index('id="wide"') :]
+    assert 'href="../../areas/england/"' in wide and 'href="../../areas/national/"' in wide
+    # The UK-wide 24-hour line is in the crisis block at the top, before anything else.
+    assert html.index("services/example-helpline/") < html.index('id="council-homelessness"')
 
 
 def test_refuge_page_never_shows_an_address_section(fixture_site: Path) -> None:
@@ -120,7 +126,7 @@ def test_failed_build_exits_non_zero_and_leaves_site_untouched(tmp_path: Path, b
 def test_check_command_reports_and_exits_non_zero(tmp_path: Path) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
     ok = run_waymark(project, "check", "--data", str(project / "data"))
-    assert ok.returncode == 0 and "data OK: 3 service" in ok.stdout
+    assert ok.returncode == 0 and "data OK: 5 service" in ok.stdout
     (project / "data" / "services" / "example-refuge.yaml").write_text("name: [unclosed\n")
     bad = run_waymark(project, "check", "--data", str(project / "data"))
     assert bad.returncode == 1

@@ -52,7 +52,7 @@ PAGE_TYPES = [
     "",
     "help/",
     "help/safe-tonight/",
-    "help/safe-tonight/leeds/",
+    "help/safe-tonight/england/",
     "services/",
     "services/national-domestic-abuse-helpline/",
     "orders/non-molestation-order/",
@@ -77,9 +77,14 @@ def test_999_is_a_tap_to_call_link_on_every_page_type(page: Page, site_url: str,
 def test_each_nations_page_lists_its_24_hour_line_first(
     page: Page, site_url: str, catalogue: Catalogue, nation: str
 ) -> None:
+    """The nation's own 24-hour line (data/crisis.yaml) is the first service named on its page,
+    above the page's lists, and the first card of its list is a 24-hour line too."""
     page.goto(site_url + f"areas/{nation}/")
-    first = page.locator("#services ~ .wm-cards .wm-card__name").first.get_attribute("href") or ""
+    first = page.locator(".wm-crisis a[href*='services/']").first.get_attribute("href") or ""
     assert first.endswith(f"services/{catalogue.crisis.nations[nation][0]}/")
+    cards = page.locator("#services ~ .wm-cards .wm-card")
+    if cards.count():
+        assert cards.first.locator("[data-slot='h']").count() == 1, "24-hour lines come first in the list"
 
 
 def test_an_empty_place_and_a_fruitless_search_still_offer_a_number_to_call(page: Page, site_url: str) -> None:

@@ -36,7 +36,8 @@ def test_make_stale_and_the_build_warning(tmp_path: Path) -> None:
     listed = run_waymark(project, "stale", "--months", "1")
     assert listed.returncode == 0
     dates = re.findall(r"^  (\d{4}-\d\d-\d\d)", listed.stdout, re.MULTILINE)
-    assert dates and dates == sorted(dates) and len(dates) == 8  # every fixture record is over a month old
+    records = sum(len(v) for v in load_catalogue(project / "data").records.values())
+    assert dates and dates == sorted(dates) and len(dates) == records  # every fixture record is over a month old
     built = run_waymark(project, "build")
     assert built.returncode == 0, built.stderr  # a warning, not a failed --strict build
     assert re.search(r"waymark: \d+ records not checked in the last 6 months; run `make stale`", built.stderr)

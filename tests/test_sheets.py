@@ -32,6 +32,23 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
         csv.writer(handle).writerows(rows)
 
 
+def test_a_council_route_cannot_be_rewritten_by_a_sheet(data: Path, tmp_path: Path) -> None:
+    """Council routes are kept in data/councils/: a sheet that changes one is refused, naming the file."""
+    sheet = tmp_path / "services.csv"
+    export_sheet(sheet, load_catalogue(data))
+    rows = [list(HEADINGS)] + [
+        [row[h] if row.get(h) is not None else "" for h in HEADINGS] for _, row in read_sheet(sheet).rows
+    ]
+    col = {h: i for i, h in enumerate(HEADINGS)}
+    route = next(r for r in rows[1:] if r[col["id"]] == "north-testshire-homelessness")
+    route[col["name"]] = "Renamed"
+    write_sheet(sheet, rows)
+    before = tree_digest(data)
+    with pytest.raises(ImportRefused, match=r"edit it in data/councils/testshire.yaml:2"):
+        import_sheet(sheet, load_catalogue(data))
+    assert tree_digest(data) == before
+
+
 def test_every_service_field_has_a_column() -> None:
     """Export loses nothing: each field of the service schema maps to exactly one column."""
     schema = json.loads((PROJECT / "data" / "schema" / "service.schema.json").read_text())
@@ -48,12 +65,18 @@ def test_every_service_field_has_a_column() -> None:
 def test_export_then_import_changes_nothing(data: Path, tmp_path: Path, suffix: str) -> None:
     before = tree_digest(data)
     sheet = tmp_path / f"services{suffix}"
-    assert export_sheet(sheet, load_catalogue(data)) == 3
+    assert export_sheet(sheet, load_catalogue(data)) == 5  # 3 service files and 2 council routes
     result = import_sheet(sheet, load_catalogue(data))
     assert (result.created, result.updated, sorted(result.unchanged)) == (
         [],
         [],
-        ["example-helpline", "example-idva", "example-refuge"],
+        [
+            "example-helpline",
+            "example-idva",
+            "example-refuge",
+            "north-testshire-homelessness",
+            "south-testshire-homelessness",
+        ],
     )
     assert tree_digest(data) == before
 
@@ -92,7 +115,7 @@ def test_edited_sheet_updates_and_creates_records_then_reimport_changes_nothing(
 
     after_first = tree_digest(data)
     again = import_sheet(sheet, reloaded)
-    assert again.created == [] and again.updated == [] and len(again.unchanged) == 4
+    assert again.created == [] and again.updated == [] and len(again.unchanged) == 6
     assert tree_digest(data) == after_first
 
 

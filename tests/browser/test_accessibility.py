@@ -82,7 +82,7 @@ def test_page_type_has_no_wcag_violations(page: Page, site_url: str, catalogue: 
         "404": "404.html",
         "guide-start": "help/",
         "guide-need": "help/stop-contact/",
-        "guide-answer": "help/stop-contact/leeds/",
+        "guide-answer": "help/stop-contact/england/",
         "place-without-services": "areas/cornwall/",
     }[kind]
     response = page.goto(site_url + path)

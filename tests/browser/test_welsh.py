@@ -31,7 +31,7 @@ PAGE_TYPES = {
     "find a service": "services/",
     "search": "search/",
     "guide": "help/",
-    "guide answer": "help/stop-contact/cardiff/",
+    "guide answer": "help/stop-contact/wales/",
     "sheet": "sheet/",
     "languages": "languages/",
     "cover your tracks": "cover-your-tracks/",

@@ -49,8 +49,13 @@ WORDS = [
     "men",
     "community",
 ]
-REGIONS_PER_1000 = 5
-AUTHORITIES_PER_REGION = 6
+#: The coverage mix of a national directory, as the scaling issue measured it on real data: about a
+#: third of services cover the whole UK or a nation (helplines, national charities), the rest a
+#: region, county or council. Wide clones come from the bundled wide services, local ones from the
+#: bundled local services, spread over the real places of data/areas.yaml.
+WIDE_SHARE = 1 / 3
+#: Of the local clones: a council, a county, a region.
+LOCAL_LEVELS = (("local-authority", 0.7), ("county", 0.2), ("region", 0.1))
 
 
 def source_data(project: Path) -> Path:
@@ -73,79 +78,89 @@ def _templates(data: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _areas(count: int) -> tuple[dict[str, Any], list[str]]:
-    """A synthetic England with `count` services' worth of regions and local authorities."""
-    regions = max(1, count * REGIONS_PER_1000 // 1000)
-    tree = {
-        "national": {"id": "national", "name": "Whole UK"},
-        "nations": [
-            {
-                "id": "england",
-                "name": "England",
-                "jurisdiction": "england",
-                "regions": [
-                    {
-                        "id": f"region-{r}",
-                        "name": f"Region {r}",
-                        "local_authorities": [
-                            {"id": f"la-{r}-{a}", "name": f"Authority {r}.{a}"} for a in range(AUTHORITIES_PER_REGION)
-                        ],
-                    }
-                    for r in range(regions)
-                ],
-            },
-            {"id": "wales", "name": "Wales", "jurisdiction": "wales"},
-            {"id": "scotland", "name": "Scotland", "jurisdiction": "scotland"},
-            {"id": "northern-ireland", "name": "Northern Ireland", "jurisdiction": "northern-ireland"},
-        ],
-    }
-    local = [f"la-{r}-{a}" for r in range(regions) for a in range(AUTHORITIES_PER_REGION)]
-    return tree, local + [f"region-{r}" for r in range(regions)]
+def coverage_mix(data: Path) -> dict[str, int]:
+    """How many services of `data` cover each widest level (whole UK, nation, region, county, council)."""
+    from ..data.catalogue import load_catalogue
 
-
-WIDE = ("national", "england", "wales", "scotland", "northern-ireland")
+    catalogue = load_catalogue(data)
+    order = ["national", "nation", "region", "county", "local-authority"]
+    mix = dict.fromkeys(order, 0)
+    for service in catalogue.services:
+        levels = [catalogue.areas[a].level for a in service.data["areas"]]
+        mix[min(levels, key=order.index)] += 1
+    return mix
 
 
 def make_project(project: Path, dest: Path, count: int, seed: int = 1) -> None:
-    """A copy of the project whose data/services holds `count` services: the bundled ones (legal
-    records name them) moved onto synthetic places, then synthetic clones of them."""
+    """A copy of the project whose data/services holds `count` services: the bundled ones, then
+    clones of them with varied names and text, WIDE_SHARE of them UK- or nation-wide and the rest
+    on real regions, counties and councils (the council routes of data/councils stay as they are)."""
     data = source_data(project)
-    copy_project(project, dest, data)
+    copy_project(project, dest, data, languages=True)
     services = dest / "data" / "services"
     templates = _templates(data)
-    shutil.rmtree(services)
-    services.mkdir()
-    tree, places = _areas(count)
-    (dest / "data" / "areas.yaml").write_text(yaml.safe_dump(tree, sort_keys=False), encoding="utf-8")
+    areas_src, _ = load_yaml(dest / "data" / "areas.yaml", "areas.yaml")
+    levels: dict[str, list[str]] = {}
+
+    def walk(node: dict[str, Any], level: str) -> None:
+        levels.setdefault(level, []).append(node["id"])
+        for key, child in (("regions", "region"), ("counties", "county"), ("local_authorities", "local-authority")):
+            for entry in node.get(key) or []:
+                walk(entry, child)
+
+    for nation in areas_src.data["nations"]:
+        walk(nation, "nation")
+    wide_ids = {"national", *levels["nation"]}
+    wide = [r for r in templates.values() if set(r["areas"]) & wide_ids]
+    local = [r for r in templates.values() if not set(r["areas"]) & wide_ids]
     rng = random.Random(seed)
-
-    def place(record: dict[str, Any]) -> list[str]:
-        wide = [a for a in record["areas"] if a in WIDE]
-        return wide or [rng.choice(places)]
-
-    for record_id, record in templates.items():
-        moved = {**record, "areas": place(record)}
-        moved.pop("address", None)
-        (services / f"{record_id}.yaml").write_text(yaml.safe_dump(moved, sort_keys=False, allow_unicode=True))
-    originals = list(templates.values())
     for number in range(max(0, count - len(templates))):
-        record = dict(originals[number % len(originals)])
+        is_wide = rng.random() < WIDE_SHARE or not local
+        source = rng.choice(wide if is_wide else local)
+        record = dict(source)
         words = " ".join(rng.choice(WORDS) for _ in range(8))
         record["name"] = f"{record['name']} {number}"
         record["description"] = f"{words}. " + str(record.get("description") or record["summary"])
-        record["areas"] = [rng.choice(places)]
-        record["jurisdictions"] = ["england"]
+        if not is_wide:
+            level = rng.choices([lv for lv, _ in LOCAL_LEVELS], [w for _, w in LOCAL_LEVELS])[0]
+            record["areas"] = [rng.choice(levels.get(level) or levels["local-authority"])]
         record.pop("address", None)
+        record.pop("role", None)  # one door per place: clones are ordinary services
         with open(services / f"synthetic-{number:05d}.yaml", "w", encoding="utf-8") as out:
             yaml.safe_dump(record, out, sort_keys=False, allow_unicode=True)
 
 
-def _build(project: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (bytes) of one strict build in a child process."""
+def make_bare_project(project: Path, dest: Path, count: int) -> None:
+    """A bare MkDocs + Material site with the same services as pages (the yardstick): the theme's
+    defaults (its search plugin on), one Markdown page per service, out of the nav as Waymark's are."""
+    copy = dest.parent / "bench-source"
+    copy.mkdir()
+    make_project(project, copy, count)
+    docs = dest / "docs" / "services"
+    docs.mkdir(parents=True)
+    (dest / "docs" / "index.md").write_text("# Services\n", encoding="utf-8")
+    for path in sorted((copy / "data" / "services").glob("*.yaml")):
+        src, _ = load_yaml(path, path.name)
+        record = src.data
+        contact = record.get("contact") or {}
+        phones = "\n".join(f"- {p['number']}" for p in contact.get("phones") or [])
+        text = f"# {record['name']}\n\n{record['summary']}\n\n{phones}\n\n{record.get('description') or ''}\n"
+        (docs / f"{path.stem}.md").write_text(text, encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Bare\nsite_url: ''\ntheme:\n  name: material\nnav:\n  - index.md\nnot_in_nav: |\n  /services/\n",
+        encoding="utf-8",
+    )
+    shutil.rmtree(copy)
+
+
+def _build(project: Path, bare: bool = False) -> tuple[float, int]:
+    """Seconds and peak resident memory (bytes) of one strict build in a child process (`bare`: a
+    plain `mkdocs build` of a bare Material site)."""
     env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    command = ["-m", "mkdocs", "build", "-q"] if bare else ["-m", "waymark", "build"]
     start = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "waymark", "build"],
+        [sys.executable, *command],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -171,8 +186,8 @@ def gz(path: Path) -> int:
 def search_figures(site: Path, chromium: str) -> dict[str, float]:
     """What the first search and the first filter download (gzip), and how long until results.
 
-    The search names a region ("refuge Region 3"), so it needs the core, the national shard and
-    that region's shard; the filter picks a local authority in the same region.
+    The search names a place ("refuge Leeds"), so it needs the core, the national shard and that
+    region's shard; the filter picks a council (Leeds).
     """
     from playwright.sync_api import sync_playwright
 
@@ -186,10 +201,10 @@ def search_figures(site: Path, chromium: str) -> dict[str, float]:
             before = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
             start = page.evaluate("performance.now()")
             if kind == "search":
-                page.fill("#wm-q", "refuge Region 3")
+                page.fill("#wm-q", "refuge Leeds")
                 page.locator("#wm-status", has_text=re.compile(r"\d+ results?|No results")).wait_for()
             else:
-                page.select_option("#wm-f-area", "la-3-1")
+                page.select_option("#wm-f-area", "leeds")
                 page.locator("#wm-f-status", has_text=re.compile(r"\d+ services? in|No services")).wait_for()
             done = page.evaluate("performance.now()")
             figures[f"{kind} ms"] = done - start
@@ -363,27 +378,75 @@ def postcode_figures(project: Path, chromium: str) -> None:
     )
 
 
+def site_figures(site: Path) -> dict[str, float]:
+    """Pages, total HTML bytes, largest page (bytes) and its address, of a built site."""
+    pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    return {
+        "pages": len(pages),
+        "html": sum(p.stat().st_size for p in pages),
+        "largest": pages[-1].stat().st_size if pages else 0,
+        "largest at": str(pages[-1].relative_to(site)) if pages else "",  # type: ignore[dict-item]
+    }
+
+
+def _row(label: str, count: int, seconds: float, peak: int, figures: dict[str, Any]) -> None:
+    print(
+        f"{label:<22} {count:>7,} {seconds:>8.1f} {peak / 1e6:>8.0f} {figures['pages']:>7,} "
+        f"{figures['html'] / 1e6:>8.1f} {figures['largest'] / 1e3:>9.0f}  {figures['largest at']}",
+        flush=True,
+    )
+
+
 def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
-    """Build each size once and print a table; returns the figures."""
+    """Build each size (both languages) and a bare Material site with the same services; print a table."""
     results: dict[int, dict[str, float]] = {}
-    print(f"{'services':>9} {'build s':>8} {'ms/record':>10} {'peak MB':>8} {'site MB':>8} {'pages':>7}")
+    mix = coverage_mix(source_data(project))
+    total = sum(mix.values())
+    print(
+        "bundled coverage (widest area of each service): "
+        + ", ".join(f"{k} {v} ({v / total:.0%})" for k, v in mix.items())
+        + f"; clones: {WIDE_SHARE:.0%} UK- or nation-wide, the rest on real regions, counties and councils"
+    )
+    print(f"{'build':<22} {'services':>7} {'seconds':>8} {'peak MB':>8} {'pages':>7} {'HTML MB':>8} {'largest KB':>9}")
+    yardstick = min((n for n in sizes if n >= 3000), default=max(sizes))
     for count in sizes:
         with tempfile.TemporaryDirectory(prefix="waymark-bench-") as tmp:
-            copy = Path(tmp)
+            copy = Path(tmp) / "waymark"
+            copy.mkdir()
             make_project(project, copy, count)
             seconds, peak = _build(copy)
-            site = copy / "site"
-            pages = sum(1 for _ in site.rglob("index.html"))
-            results[count] = {"seconds": seconds, "peak": peak, "bytes": _size(site), "pages": pages}
+            figures = site_figures(copy / "site")
+            results[count] = {
+                "seconds": seconds,
+                "peak": peak,
+                **{k: v for k, v in figures.items() if k != "largest at"},
+            }
+            _row("Waymark, both languages", count, seconds, peak, figures)
+            if count == yardstick:
+                for config in copy.glob("mkdocs.*.yml"):
+                    config.unlink()
+                shutil.rmtree(copy / "site")
+                en_seconds, en_peak = _build(copy)
+                _row("Waymark, English only", count, en_seconds, en_peak, site_figures(copy / "site"))
+                bare = Path(tmp) / "bare"
+                make_bare_project(project, bare, count)
+                bare_seconds, bare_peak = _build(bare, bare=True)
+                _row("bare Material (English)", count, bare_seconds, bare_peak, site_figures(bare / "site"))
+                print(
+                    f"  at {count:,}: English {en_seconds / bare_seconds:.2f}x and both languages "
+                    f"{seconds / bare_seconds:.2f}x the time of bare Material (targets 0.5x and 0.75x)"
+                )
             if count == max(sizes):
-                search = search_figures(site, chromium_path())
-                weights = page_weights(site, chromium_path())
-        r = results[count]
-        print(
-            f"{count:>9,} {r['seconds']:>8.1f} {1000 * r['seconds'] / count:>10.2f} "
-            f"{r['peak'] / 1e6:>8.0f} {r['bytes'] / 1e6:>8.1f} {pages:>7,}",
-            flush=True,
-        )
+                search = search_figures(copy / "site", chromium_path())
+                weights = page_weights(copy / "site", chromium_path())
+    ordered = sorted(results)
+    if len(ordered) >= 2:
+        small, large = ordered[0], ordered[-1]
+        pairs = [(a, b) for a in ordered for b in ordered if a < b]
+        for a, b in pairs:
+            margin = (results[b]["seconds"] - results[a]["seconds"]) / (b - a) * 1000
+            print(f"marginal cost {a:,} -> {b:,}: {margin:.2f} ms a service (both languages)")
+        print(f"{large:,}/{small:,} build time ratio: {results[large]['seconds'] / results[small]['seconds']:.1f}")
     print(
         f"first search at {max(sizes):,} services: {search['search KB']:.0f} KB gzip in "
         f"{search['search files']:.0f} files, results {search['search ms']:.0f} ms after typing, "
@@ -398,9 +461,5 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
     print(f"  {'page type':<18} {'first KB':>9} {'repeat KB':>10} {'other hosts':>12}")
     for kind, (first_kb, repeat_kb, other) in weights.items():
         print(f"  {kind:<18} {first_kb:>9.1f} {repeat_kb:>10.1f} {other:>12}")
-    if len(sizes) >= 2:
-        small, large = min(sizes), max(sizes)
-        ratio = results[large]["seconds"] / results[small]["seconds"]
-        print(f"{large:,}/{small:,} build time ratio: {ratio:.1f} (linear would be {large / small:.0f})")
     postcode_figures(project, chromium_path())
     return results

@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     commands["build"] = build_command
 
     p = sub.add_parser("bench", help="build with synthetic services and print the cost")
-    p.add_argument("--sizes", default="1000,10000", help="comma-separated service counts")
+    p.add_argument("--sizes", default="1000,3000,4000,10000", help="comma-separated service counts")
     commands["bench"] = bench
 
     p = sub.add_parser("stale", help="list records not re-checked recently, oldest first")

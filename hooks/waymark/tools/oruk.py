@@ -62,6 +62,7 @@ FLAGS: tuple[tuple[str, FieldPath], ...] = (
 )
 WHOLE: tuple[tuple[str, FieldPath], ...] = (
     ("summary", ("summary",)),
+    ("role", ("role",)),
     ("website", ("contact", "website")),
     ("webchat", ("contact", "webchat")),
     ("phones", ("contact", "phones")),

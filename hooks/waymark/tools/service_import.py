@@ -166,12 +166,26 @@ def save_records(
     updated: list[str] = []
     unchanged: list[str] = []
     files: dict[str, str] = {}
-    for record_id, data in records:
+    folder = (catalogue.data_dir / SERVICE.folder).resolve()
+    elsewhere: list[ImportProblem] = []
+    for number, (record_id, data) in enumerate(records, 1):
         if record_id in existing and same_record(existing[record_id].data, data):
             unchanged.append(record_id)
             continue
+        source = existing[record_id].source if record_id in existing else None
+        if source is not None and source.path.resolve().parent != folder:
+            # A council's homelessness route is kept in data/councils/: an import cannot rewrite it there.
+            where = f"{source.shown_path}:{source.line_of(())}"
+            elsewhere.append(
+                ImportProblem(
+                    number, "id", f"a service kept in data/{SERVICE.folder}/", repr(record_id), f"edit it in {where}"
+                )
+            )
+            continue
         (updated if record_id in existing else created).append(record_id)
         files[f"{record_id}.yaml"] = record_yaml(in_schema_order(data, schema))
+    if elsewhere:
+        raise ImportRefused("import", elsewhere)
     if files and not dry_run:
         _replace_all(catalogue.data_dir / SERVICE.folder, files)
     return created, updated, unchanged

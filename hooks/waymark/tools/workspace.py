@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def copy_project(project: Path, dest: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data."""
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
+def copy_project(project: Path, dest: Path, data: Path | None = None, languages: bool = False) -> Path:
+    """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data;
+    with `languages`, each other language's config too (mkdocs.<code>.yml: built with English)."""
+    names = ["mkdocs.yml", "docs", "overrides", "hooks"]
+    names += sorted(p.name for p in project.glob("mkdocs.*.yml")) if languages else []
+    for name in names:
         src = project / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
