@@ -25,6 +25,7 @@ CARD_KEYS = {
     "tx": "first text (SMS) number",
     "txh": "its sms: link",
     "h": "open 24 hours",
+    "web": "its own website, when it has no number to call or text (every card shows a way in)",
 }
 
 
@@ -45,6 +46,7 @@ def card_data(record: Record) -> dict[str, Any]:
         "tx": texts[0]["number"] if texts else "",
         "txh": sms_href(texts[0]["number"]) if texts else "",
         "h": bool(contact.get("open_24_7")),
+        "web": "" if phones or texts else contact.get("website") or contact.get("webchat") or "",
     }
 
 
@@ -62,4 +64,5 @@ TEMPLATE_CARD = {
     "txh": "sms:0",
     "h": True,
     "open": True,
+    "web": "https://x",
 }

@@ -52,7 +52,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("summary", ("summary",), "text", "One or two plain sentences, at most 300 characters (required)."),
     Column("description", ("description",), "text", "Longer description (Markdown allowed, no HTML)."),
     Column("categories", ("categories",), "list", "Category ids from data/categories.yaml, separated by ;"),
-    Column("role", ("role",), "text", "The local door it is, if one: council-homelessness; sarc; paediatric-sarc; rape-crisis-centre."),
+    Column(
+        "role",
+        ("role",),
+        "text",
+        "The local door it is: council-homelessness, sarc, paediatric-sarc or rape-crisis-centre.",
+    ),
     Column("areas", ("areas",), "list", "Area ids from data/areas.yaml (or national), separated by ;"),
     Column("jurisdictions", ("jurisdictions",), "list", "england; wales; scotland; northern-ireland"),
     Column("phones", ("contact", "phones"), "contacts", "One per line: number | label | hours | free"),

@@ -79,6 +79,7 @@
     if (!doc.h) drop(card, "h");
     if (doc.h || !openNow(doc)) drop(card, "open");
     if (!doc.p && !doc.tx) drop(card, "phones");
+    if (doc.web) fill(card, "web", T("Its own website"), doc.web); else drop(card, "web-line");
     return card;
   }
 
