@@ -22,6 +22,7 @@ from .chooser import Chooser, read_chooser
 from .content import SourceHosts, content_problems, plain_english_problems, read_source_hosts
 from .councils import read_council_routes
 from .crisis import Crisis, read_crisis
+from .first_response import FirstResponse, read_first_response
 from .guide import Guide, read_guide
 from .language_help import LANGUAGE_HELP_URL, LanguageHelp, read_language_help
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
@@ -59,6 +60,7 @@ class Catalogue:
     phrases: list[Phrase] = field(default_factory=list)
     guide: Guide | None = None
     language_help: LanguageHelp | None = None  # data/language-help.yaml: the "Help in your language" page
+    first_response: FirstResponse = field(default_factory=FirstResponse)  # data/first-response.yaml
     warnings: list[Problem] = field(default_factory=list)
 
     schema_dir: Path = DEFAULT_SCHEMA_DIR
@@ -354,6 +356,14 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     guide_src = shared_file("guide.yaml", required=False)
     guide, guide_problems = read_guide(guide_src, set(legal), set(categories)) if guide_src else (None, [])
     problems += guide_problems
+    first_src = shared_file("first-response.yaml", required=False)
+    first_response, first_problems = (
+        read_first_response(first_src, schema_dir, services) if first_src else (FirstResponse(), [])
+    )
+    problems += first_problems
+    if first_src is not None:
+        texts = [(path, text) for path, text in strings(first_src.data) if "sources" not in path]
+        problems += service_mention_problems(first_src, "", texts, services, numbers)
     crisis_src = shared_file("crisis.yaml", required=False)
     crisis, crisis_problems = read_crisis(crisis_src, services, areas) if crisis_src else (Crisis(), [])
     problems += crisis_problems
@@ -386,6 +396,7 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         phrases,
         guide,
         language_help,
+        first_response or FirstResponse(),
         warnings,
         schema_dir,
     )

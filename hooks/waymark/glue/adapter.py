@@ -23,6 +23,7 @@ from ..data.catalogue import Catalogue, load_catalogue
 from ..data.freshness import warn_stale
 from ..data.languages import language
 from ..data.problems import DataError
+from ..render.crisis import deaf_routes
 from ..render.deploy import write_header_files
 from ..render.feature import Output
 from ..render.lookup import asset_files, stylesheet
@@ -114,6 +115,7 @@ class Site:
         env.globals["waymark"] = self.settings
         env.globals["_"] = i18n._
         env.globals["language_own_name"] = lambda code: (language(code) or language("en")).own  # type: ignore[union-attr]
+        env.globals["waymark_deaf_routes"] = deaf_routes(self.renderer)
         for feature in features():
             env.globals.update(feature.theme_globals(self.renderer))
         self.theme = env

@@ -74,3 +74,39 @@ def crisis_block(renderer: Renderer, root: str, nations: list[str] | None = None
         everywhere=[line for line in everywhere if line],
     )
     return Markup(html)  # rendered by the autoescaping environment
+
+
+def deaf_routes(renderer: Renderer) -> Markup:
+    """The ways Deaf people and people who cannot speak reach 999 (data/first-response.yaml), as one
+    line for every page, beside the Silent Solution; empty when the file gives none."""
+    routes = renderer.catalogue.first_response.deaf_routes
+    return Markup(renderer.render("_deaf_routes.html", "", routes=routes)) if routes else Markup("")
+
+
+def after_rape(renderer: Renderer, root: str, nation: str, full: bool = True) -> Markup:
+    """After rape or sexual assault, in `nation`: its sexual-violence line, what a SARC does
+    without the police and, with `full`, the time windows of the first days and the route for
+    under-18s (the guide's answer); without it, the line and one sentence (a place's page)."""
+    first = renderer.catalogue.first_response
+    after = first.after_rape
+    if not after:
+        return Markup("")
+    line = renderer.catalogue.service(first.line_for(nation))
+    under_18 = first.for_nation(after["under_18"], nation)
+    guide = renderer.catalogue.guide
+    need = next((n for n in guide.needs if "sexual-violence" in n.categories), None) if guide else None
+    return Markup(
+        renderer.render(
+            "_after_rape.html",
+            root,
+            full=full,
+            nation=nation,
+            intro=after["intro"],
+            line=line,
+            sarc=first.for_nation(after["sarc_without_police"], nation),
+            windows=[first.for_nation(w, nation) for w in after["time_windows"]],
+            under_18=under_18,
+            young=[s for s in (renderer.catalogue.service(i) for i in after["under_18"]["services"]) if s],
+            more_url=f"help/{need.id}/{nation}/" if need else "",
+        )
+    )

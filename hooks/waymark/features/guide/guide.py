@@ -26,7 +26,7 @@ from ...data.guide import Need
 from ...data.model import JURISDICTIONS
 from ...data.places import Area
 from ...i18n import _
-from ...render.crisis import crisis_block
+from ...render.crisis import after_rape, crisis_block
 from ...render.pages import GeneratedPage
 from ...render.renderer import Renderer
 
@@ -87,6 +87,7 @@ def answer_page(renderer: Renderer, need: Need, place: Area, root: str) -> str:
         place=place,
         nation_name=JURISDICTIONS.get(nation_id, ""),
         crisis_block=Markup(crisis_block(renderer, root, [nation_id])),
+        after_rape=after_rape(renderer, root, nation_id) if "sexual-violence" in need.categories else "",
         services=ranked.help[:ANSWER_CARDS],
         more_services=len(ranked.help) > ANSWER_CARDS,
         options=options,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ...data.model import HOUSING, JURISDICTIONS, NRPF, ORDER, ROLES, Record
 from ...data.places import Area
 from ...i18n import _
-from ...render.crisis import crisis_block
+from ...render.crisis import after_rape, crisis_block
 from ...render.renderer import COMPACT_LIMIT, Renderer
 
 #: The orders a person can ask for or be offered (offences and criminal orders are on the orders pages).
@@ -67,6 +67,7 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         trail=list(reversed(area.ancestors())),
         crisis_block=crisis_block(renderer, root, [nation_id] if nation else None),
         doors=doors,
+        after_rape=after_rape(renderer, root, nation_id, full=False) if door_level and nation else "",
         door_level=door_level,
         services=cards,
         compact=compact[:COMPACT_LIMIT],
