@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from project import PROJECT
 from waymark.data.catalogue import Catalogue, load_catalogue
-from waymark.data.model import Record
+from waymark.data.model import JURISDICTIONS, Record
 from waymark.data.rules import contact_routes
 
 TODAY = dt.date.today()
@@ -188,3 +188,22 @@ def test_a_summary_agrees_with_its_status(catalogue: Catalogue) -> None:
         and not any(w in r.data["summary"].lower() for w in STATUS_WORDS[r.data["status"]])
     ]
     assert wrong == []
+
+
+def test_every_nation_has_each_step_through_the_justice_system(catalogue: Catalogue) -> None:
+    """Reporting, rights, charging, court, release and compensation: a record for each nation
+    (England and Wales share one where their law is the same)."""
+    from waymark.data.model import JUSTICE
+
+    stages = ("reporting", "rights", "charging", "court", "release", "compensation")
+    missing = [
+        f"{nation}: {stage}"
+        for nation in JURISDICTIONS
+        for stage in stages
+        if not any(r.data["stage"] == stage and nation in r.data["jurisdictions"] for r in catalogue.of_type(JUSTICE))
+    ]
+    assert missing == []
+    guide = catalogue.guide
+    assert guide is not None
+    reported = [n for n in guide.needs if any(catalogue.legal(o.id) in catalogue.of_type(JUSTICE) for o in n.options)]
+    assert reported, "the guide has a need that leads to the justice records"

@@ -106,3 +106,39 @@ def test_new_region_refuses_bad_settings_and_changes_nothing(tmp_path: Path) -> 
     refused = run_waymark(project, "new-region", "--id", "testshire", "--name", "T", "--nation", "wales")
     assert refused.returncode == 1 and "a place elsewhere" in refused.stderr
     assert tree_digest(project) == before
+
+
+def test_a_council_named_twice_or_a_name_with_control_characters_is_handled_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path)
+    twice = run_waymark(
+        project,
+        "new-region",
+        "--id",
+        "two-cities",
+        "--name",
+        "Two",
+        "--areas",
+        "leeds,leeds,wakefield",
+        fixture_date=False,
+    )
+    assert twice.returncode == 0 and "Traceback" not in twice.stderr, twice.stderr
+    odd = run_waymark(
+        project, "new-region", "--id", "odd", "--name", "Odd\u202ename\tx", "--areas", "bradford", fixture_date=False
+    )
+    assert odd.returncode != 0 and "Traceback" not in odd.stderr and "NAME: expected" in odd.stderr
+
+
+def test_a_new_region_keeps_the_services_of_the_place_its_councils_came_from(tmp_path: Path) -> None:
+    """A council moved into a new region still gets the services of the region or county it came
+    from (the fixture refuge covers Testshire; North Testshire moves out of it)."""
+    project = copy_project(tmp_path, FIXTURES / "data")
+    before = load_catalogue(project / "data")
+    around = {s.id for s in before.services if "testshire" in s.data["areas"] and not s.data.get("role")}
+    assert around, "the fixtures have a service for the whole of Testshire"
+    made = run_waymark(
+        project, "new-region", "--id", "north-only", "--name", "North only", "--areas", "north-testshire"
+    )
+    assert made.returncode == 0, made.stderr
+    assert around <= {s.id for s in load_catalogue(project / "data").services}

@@ -106,3 +106,12 @@ def test_the_type_filter_offers_only_types_that_hold_a_service(built_site: Path)
     offered = set(re.findall(r'<option value="([a-z0-9-]+)"', select[0]))
     holding = {c for c in catalogue.categories if any(c in s.data["categories"] for s in catalogue.services)}
     assert holding and offered == holding
+
+
+def test_the_not_found_page_points_nowhere_else(built_site: Path) -> None:
+    """The not-found page is served at any address with base "/": with no site_url every link and
+    script must still be on this host (a "//" address is another host)."""
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    off = re.findall(r'(?:href|src|action|data-[a-z-]+)="(//[^"]*)"', html)
+    assert off == []
+    assert 'href="/search/"' in html or 'href="/"' in html

@@ -23,6 +23,7 @@ from .content import SourceHosts, content_problems, plain_english_problems, read
 from .councils import read_council_routes
 from .crisis import Crisis, read_crisis
 from .first_response import FirstResponse, read_first_response
+from .pages_check import page_location_problems
 from .guide import Guide, read_guide
 from .language_help import LANGUAGE_HELP_URL, LanguageHelp, read_language_help
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
@@ -341,6 +342,7 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         )
         texts = [(path, text) for path, text in strings(record.data) if path[0] not in LINK_LISTS]
         problems += service_mention_problems(record.source, record.id, texts, services, numbers)
+    problems += page_location_problems(data_dir.parent / "docs", services)
     help_src = shared_file("places-help.yaml", required=False)
     places_help, help_problems = read_places_help(help_src) if help_src else (PlacesHelp(), [])
     problems += help_problems

@@ -104,35 +104,61 @@ _MAP_LINK = re.compile(
     r"|bing\.com/maps|maps\.apple\.com|what3words\.com|streetmap\.co\.uk|[?&](?:ll|q)=-?\d+\.\d+,)",
     re.IGNORECASE,
 )
+# Coordinates with N/S and E/W instead of signs, after or before the numbers: "53.79 N, 1.54 W".
+_HEMISPHERE_COORDS = re.compile(
+    r"\b\d{1,2}(?:\.\d+)?\s*°?\s*[NS]\b[\s,;/]*\d{1,3}(?:\.\d+)?\s*°?\s*[EW]\b"
+    r"|\b[NS]\s*\d{1,2}\.\d+\s*°?[\s,;/]+[EW]\s*\d{1,3}\.\d+"
+)
+# Open Location Codes ("plus codes"), full or short: 9C5WQ8F2+XQ, Q8F2+XQ.
+_PLUS_CODE = re.compile(r"(?<![\w+])[2-9CFGHJMPQRVWX]{4,8}\+[2-9CFGHJMPQRVWX]{2,3}(?![\w+])")
+# A what3words address written without its slashes: three words joined by dots, not a web address.
+_W3W_BARE = re.compile(
+    r"(?<![\w./@-])(?!www\.)[^\W\d_]{2,}\.[^\W\d_]{2,}\.(?!(?:uk|com|org|net|gov|nhs|scot|wales|cymru|ie|eu|io|info)\b)"
+    r"[^\W\d_]{2,}(?![\w/@-]|\.\w)"
+)
+# A named street with no house number ("Acacia Avenue, Leeds"): capitalised, as addresses are written.
+_NAMED_STREET = re.compile(
+    r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}\s+(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Terrace"
+    r"|Grove|Gardens|Square|Mews|Parade|Boulevard|Wynd|Croft)\b"
+)
 LOCATION_RULES = (
     (_POSTCODE, "a postcode"),
     (_STREET, "a street address"),
     (_GRID, "a grid reference"),
     (_DECIMAL_COORDS, "coordinates"),
     (_DMS, "coordinates"),
+    (_HEMISPHERE_COORDS, "coordinates"),
+    (_PLUS_CODE, "a plus code"),
     (_WHAT3WORDS, "a what3words address"),
+    (_W3W_BARE, "a what3words address"),
     (_MAP_LINK, "a map link"),
+    (_NAMED_STREET, "a street address"),
 )
+#: Rules whose letters' case matters (grid letters, plus code letters and street names are capitals).
+_CASE_SENSITIVE = {id(_GRID), id(_PLUS_CODE), id(_NAMED_STREET)}
 
 
 _ANY_LOCATION = re.compile(
     "|".join(f"(?P<r{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(LOCATION_RULES)), re.IGNORECASE
 )
-_GRID_CASE = re.compile(_GRID.pattern)  # grid letters are capitals: checked again without IGNORECASE
-_MAY_LOCATE = re.compile(r"[\d/°]|w3w|what3words", re.IGNORECASE)
+_MAY_LOCATE = re.compile(r"[\d/°+]|w3w|what3words|[^\W\d_]\.[^\W\d_]|[A-Z][a-z]+ [A-Z]", re.IGNORECASE)
 
 
 def location_in(text: str) -> tuple[str, str] | None:
     """(what it is, the words) for the first thing in `text` that could locate a place, or None."""
     if not _MAY_LOCATE.search(text):
-        return None  # every rule needs a digit, a slash (links, ///words) or the word what3words
+        return None  # every rule needs a digit, a slash, a plus, a word.word or capitalised words
     flat = normalised(text)
     for match in _ANY_LOCATION.finditer(flat):
         index = int(next(name for name, value in match.groupdict().items() if value is not None)[1:])
         pattern, what = LOCATION_RULES[index]
-        if pattern is _GRID and not _GRID_CASE.fullmatch(match.group(0)):
-            continue
-        return what, match.group(0).strip()
+        words = match.group(0)
+        if id(pattern) in _CASE_SENSITIVE:
+            exact = re.search(pattern.pattern, words)  # the capitals the rule needs, inside the match
+            if exact is None:
+                continue
+            words = exact.group(0)
+        return what, words.strip()
     return None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -57,6 +58,7 @@ def areas_yaml(text: str, region_id: str, region_name: str, nation_id: str, auth
     lines. An existing region, county or authority of NATION is used as it is; a new id becomes a
     region of NATION holding `authorities` (existing local authority ids, moved from where they were).
     """
+    authorities = list(dict.fromkeys(authorities))  # a council named twice moves once
     data = yaml.safe_load(text)
     nations = {n["id"]: n for n in data["nations"]}
     if nation_id not in nations:
@@ -120,7 +122,7 @@ def start_region(
     """
     if id_problem(region_id):
         raise NewRegionError(f"ID: expected {id_problem(region_id)}; found {region_id!r}")
-    if not region_name.strip() or "\n" in region_name:
+    if not region_name.strip() or any(unicodedata.category(c) in ("Cc", "Cf") for c in region_name):
         raise NewRegionError(f"NAME: expected the region's name on one line; found {region_name!r}")
     data_dir = project / "data"
     old_areas = (data_dir / "areas.yaml").read_text(encoding="utf-8")
@@ -148,7 +150,11 @@ def start_region(
     # The local layer (each council's homelessness route, SARCs, Rape Crisis centres: a `role`)
     # stays everywhere, so a postcode from anywhere still finds its council's door and its SARC.
     local = [s for s in catalogue.services if not catalogue.is_wide(s) and not s.data.get("role")]
-    removed = sorted(s.id for s in local if not set(s.data["areas"]) & inside)
+    # A service covers the region if it lists a place in it, or a place that held one of its
+    # councils before they moved (a county the region's councils came from still covers them).
+    councils = [catalogue.areas[a] for a in inside if a in catalogue.areas]
+    covering = inside | {up.id for council in councils for up in council.ancestors()}
+    removed = sorted(s.id for s in local if not set(s.data["areas"]) & covering)
     phrases = data_dir / "phrases.yaml"
     old_phrases = phrases.read_text(encoding="utf-8") if phrases.is_file() else None
     new_phrases = _without_services(old_phrases, set(removed)) if old_phrases is not None else None

@@ -13,7 +13,7 @@ service is never a dead end: the lines, the doors or the council finder, and the
 
 from __future__ import annotations
 
-from ...data.model import HOUSING, JURISDICTIONS, NRPF, ORDER, ROLES, Record
+from ...data.model import HOUSING, JURISDICTIONS, JUSTICE, NRPF, ORDER, ROLES, Record
 from ...data.places import Area
 from ...i18n import _
 from ...render.crisis import after_rape, crisis_block
@@ -21,6 +21,8 @@ from ...render.renderer import COMPACT_LIMIT, Renderer
 
 #: The orders a person can ask for or be offered (offences and criminal orders are on the orders pages).
 PROTECTION_KINDS = ("civil", "police")
+#: The justice records in the order a person meets them.
+STAGES = ("reporting", "rights", "charging", "court", "release", "compensation")
 #: Wide (UK- or nation-wide) services shown on a place's page; the rest are one link away.
 WIDE_CARDS = 5
 
@@ -82,4 +84,5 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         protection=orders,
         chooser=chooser,
         nrpf=in_nation(catalogue.of_type(NRPF), nation_id),
+        justice=sorted(in_nation(catalogue.of_type(JUSTICE), nation_id), key=lambda r: STAGES.index(r.data["stage"])),
     )
