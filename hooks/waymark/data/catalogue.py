@@ -23,10 +23,10 @@ from .content import SourceHosts, content_problems, plain_english_problems, read
 from .councils import read_council_routes
 from .crisis import Crisis, read_crisis
 from .first_response import FirstResponse, read_first_response
-from .pages_check import page_location_problems
 from .guide import Guide, read_guide
 from .language_help import LANGUAGE_HELP_URL, LanguageHelp, read_language_help
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
+from .pages_check import page_location_problems
 from .parallel import map_chunks
 from .phrases import Phrase, read_phrases
 from .places import Area, Category, postcode_id_problems, read_areas, read_categories

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
