@@ -46,7 +46,7 @@ lint: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
 test: lint system
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # make import SHEET=services.xlsx   (add DRY=1 to check only) · make export SHEET=services.csv [AREA=id]
 import: $(STAMP)

@@ -34,15 +34,15 @@ def modules() -> list[Path]:
     return [p for p in sorted(PACKAGE.rglob("*.py")) if not p.name.startswith("test_")]
 
 
-def room_of(path: Path) -> str:
+def room_of(path: Path, package: Path = PACKAGE) -> str:
     """`data` for hooks/waymark/data/x.py, `settings` for hooks/waymark/settings.py."""
-    parts = path.relative_to(PACKAGE).parts
+    parts = path.relative_to(package).parts
     return parts[0].removesuffix(".py") if len(parts) > 1 or parts[0] != "__init__.py" else ""
 
 
-def imports_of(path: Path) -> list[tuple[int, str]]:
+def imports_of(path: Path, root: Path = PACKAGE) -> list[tuple[int, str]]:
     """(line, absolute module) for every import in `path`, relative ones resolved."""
-    package = ["waymark", *path.relative_to(PACKAGE).parent.parts]
+    package = ["waymark", *path.relative_to(root).parent.parts]
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -57,12 +57,12 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def problems_in(path: Path) -> list[str]:
-    """Every import of `path` that points the wrong way."""
-    room = room_of(path)
-    shown = path.relative_to(PROJECT)
+def problems_in(path: Path, package: Path = PACKAGE) -> list[str]:
+    """Every import of `path` (a module of `package`) that points the wrong way."""
+    room = room_of(path, package)
+    shown = path.relative_to(package.parent)
     out = []
-    for line, module in imports_of(path):
+    for line, module in imports_of(path, package):
         parts = module.split(".")
         if parts[0] == "mkdocs" and room not in MKDOCS_ROOMS:
             out.append(f"{shown}:{line}: imports MkDocs ({module}); only glue/ and tools/ may")
@@ -71,7 +71,7 @@ def problems_in(path: Path) -> list[str]:
         target = parts[1]
         if target == room:
             if room == "features" and len(parts) > 2:
-                own = path.relative_to(PACKAGE / "features").parts[0]
+                own = path.relative_to(package / "features").parts[0]
                 if parts[2] != own:
                     out.append(f"{shown}:{line}: feature {own!r} imports feature {parts[2]!r} ({module})")
             continue
@@ -109,12 +109,11 @@ def test_every_feature_folder_has_the_same_entry_point() -> None:
     ],
 )
 def test_the_check_catches_a_wrong_import(tmp_path: Path, room: str, source: str, expected: str) -> None:
-    """The check itself can fail: a module written into a room with a wrong import is reported."""
-    folder = PACKAGE / room
-    probe = folder / "probe_wrong_import_xyz.py"
+    """The check itself can fail: a module with a wrong import, in a copy of a room, is reported
+    (written outside the package, so no other test can meet it)."""
+    package = tmp_path / "waymark"
+    probe = package / room / "probe.py"
+    probe.parent.mkdir(parents=True)
     probe.write_text(source, encoding="utf-8")
-    try:
-        found = problems_in(probe)
-    finally:
-        probe.unlink()
+    found = problems_in(probe, package)
     assert any(expected in p for p in found), found

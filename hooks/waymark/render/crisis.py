@@ -65,7 +65,13 @@ def crisis_lines(renderer: Renderer, nations: list[str] | None = None) -> list[d
 
 
 def crisis_block(renderer: Renderer, root: str, nations: list[str] | None = None) -> Markup:
-    """The crisis block: each nation's 24-hour lines, then the UK-wide ones (999 is on every page)."""
+    """The crisis block: each nation's 24-hour lines, then the UK-wide ones (999 is on every page).
+    The same for every page at one depth with the same nations: made once per build for each."""
+    key = ("crisis", root, tuple(nations or ()))
+    return renderer.once(key, lambda: _crisis_block(renderer, root, nations))
+
+
+def _crisis_block(renderer: Renderer, root: str, nations: list[str] | None) -> Markup:
     everywhere = [line_of(renderer, i) for i in renderer.catalogue.crisis.everywhere]
     html = renderer.render(
         "_crisis.html",
@@ -84,6 +90,11 @@ def deaf_routes(renderer: Renderer) -> Markup:
 
 
 def after_rape(renderer: Renderer, root: str, nation: str, full: bool = True) -> Markup:
+    """After rape or sexual assault, in `nation` (made once per build for each depth and nation)."""
+    return renderer.once(("after-rape", root, nation, full), lambda: _after_rape(renderer, root, nation, full))
+
+
+def _after_rape(renderer: Renderer, root: str, nation: str, full: bool) -> Markup:
     """After rape or sexual assault, in `nation`: its sexual-violence line, what a SARC does
     without the police and, with `full`, the time windows of the first days and the route for
     under-18s (the guide's answer); without it, the line and one sentence (a place's page)."""

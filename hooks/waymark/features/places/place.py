@@ -13,6 +13,8 @@ service is never a dead end: the lines, the doors or the council finder, and the
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ...data.model import HOUSING, JURISDICTIONS, JUSTICE, NRPF, ORDER, ROLES, Record
 from ...data.places import Area
 from ...i18n import _
@@ -58,8 +60,6 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         i for n in ([nation_id] if nation else []) for i in catalogue.crisis.nations.get(n, ())
     }
     wide = renderer.in_order([s for s in catalogue.wide_services_for(area) if s.id not in lines]).help
-    orders = [r for r in in_nation(catalogue.of_type(ORDER), nation_id) if r.data["kind"] in PROTECTION_KINDS]
-    chooser = next((c for c in catalogue.choosers if nation_id in c.jurisdictions), None)
     wider = [a for a in area.ancestors() if a.level in ("national", "nation")]
     return renderer.render(
         "area.html",
@@ -79,10 +79,29 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         harm=local.for_people_who_harm,
         area_names={a.id: a.name for a in catalogue.areas.values()} if compact else {},
         help=catalogue.places_help.for_nation(nation_id) if nation else None,
-        nation_name=JURISDICTIONS.get(nation_id, ""),
-        housing=in_nation(catalogue.of_type(HOUSING), nation_id),
-        protection=orders,
-        chooser=chooser,
-        nrpf=in_nation(catalogue.of_type(NRPF), nation_id),
-        justice=sorted(in_nation(catalogue.of_type(JUSTICE), nation_id), key=lambda r: STAGES.index(r.data["stage"])),
+        law=renderer.once(
+            ("area-law", root, nation_id, door_level), lambda: law_part(renderer, root, nation_id, door_level)
+        ),
+    )
+
+
+def law_part(renderer: Renderer, root: str, nation_id: str, door_level: bool) -> Markup:
+    """What the law of the nation offers, the same on every place of the nation: housing duties,
+    orders and the disclosure scheme, the justice system, NRPF routes, and where else to look."""
+    catalogue = renderer.catalogue
+    orders = [r for r in in_nation(catalogue.of_type(ORDER), nation_id) if r.data["kind"] in PROTECTION_KINDS]
+    justice = sorted(in_nation(catalogue.of_type(JUSTICE), nation_id), key=lambda r: STAGES.index(r.data["stage"]))
+    return Markup(
+        renderer.render(
+            "_area_law.html",
+            root,
+            door_level=door_level,
+            help=catalogue.places_help.for_nation(nation_id) if nation_id else None,
+            nation_name=JURISDICTIONS.get(nation_id, ""),
+            housing=in_nation(catalogue.of_type(HOUSING), nation_id),
+            protection=orders,
+            chooser=next((c for c in catalogue.choosers if nation_id in c.jurisdictions), None),
+            nrpf=in_nation(catalogue.of_type(NRPF), nation_id),
+            justice=justice,
+        )
     )
