@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from project import PROJECT, free_port
 from waymark.render.privacy import content_security_policy
-from waymark.tools.cli import build_site
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 WANTED = {
@@ -77,12 +76,13 @@ class Nginx:
 
 
 @pytest.fixture(scope="module")
-def public_site() -> Iterator[Path]:
-    """The bundled site built as `make build` does, under a folder anyone may enter (like /var/www)."""
+def public_site(built_site: Path) -> Iterator[Path]:
+    """The bundled site as `make build` built it (its own modes kept), under a folder anyone may
+    enter (like /var/www): a web server's own user must be able to read it."""
     parent = Path(tempfile.mkdtemp(prefix="waymark-www-"))
     parent.chmod(0o755)
     try:
-        build_site(PROJECT / "mkdocs.yml", parent / "site")
+        shutil.copytree(built_site, parent / "site", symlinks=True)
         yield parent / "site"
     finally:
         shutil.rmtree(parent, ignore_errors=True)
