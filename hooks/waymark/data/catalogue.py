@@ -40,6 +40,22 @@ from .text import digits_of, phone_numbers_in
 
 #: The schemas that ship with Waymark; a data folder may carry its own copy in data/schema/.
 DEFAULT_SCHEMA_DIR = PROJECT / "data" / "schema"
+#: The schema each shared data file is held to (data/schema/<name>.schema.json); the areas file
+#: has its own reader (data/places.py) with its own checks, line by line.
+DATA_FILE_SCHEMAS = {
+    f"{name}.yaml": name
+    for name in (
+        "categories",
+        "synonyms",
+        "source-hosts",
+        "places-help",
+        "language-help",
+        "phrases",
+        "guide",
+        "first-response",
+        "crisis",
+    )
+}
 #: `[[service-id]]` in a legal record's text: the service, shown with its current numbers.
 SERVICE_REF = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 EMERGENCY_REF = "emergency"
@@ -285,6 +301,9 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     problems: list[Problem] = []
 
     def shared_file(name: str, required: bool = True) -> SourceFile | None:
+        """A data file other than a record, held to its schema (data/schema/<name>.schema.json):
+        None when it is missing or does not match it (every mismatch is a problem at its line, and
+        the reader never meets a shape it does not expect)."""
         path = data_dir / name
         if not path.exists() and not path.is_symlink():
             if required:
@@ -292,7 +311,15 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
             return None
         src, errors = load_yaml(path, f"data/{name}")
         problems.extend(errors)
-        return src if src.data is not None else None
+        if src.data is None:
+            return None
+        schema = DATA_FILE_SCHEMAS.get(name, "which-order-fits" if name.startswith("which-order-fits") else "")
+        if schema and (schema_dir / f"{schema}.schema.json").is_file():
+            mismatches = schema_problems(src, "", schema_validator(schema_dir, schema))
+            problems.extend(mismatches)
+            if errors_only(mismatches):
+                return None
+        return src
 
     areas_src = shared_file("areas.yaml")
     categories_src = shared_file("categories.yaml")

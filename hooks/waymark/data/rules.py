@@ -77,6 +77,16 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
     may_tag, may_link, may_55 = "<" in everything, "[" in everything or "<" in everything, "55" in everything
     for path, text in texts:
         top = path[0] if path else ""
+        hidden = control_characters_in(text)
+        if hidden:
+            add(
+                path,
+                "text without control, bidi or invisible characters",
+                hidden,
+                "retype the text, or paste it as plain text",
+            )
+        elif ("\n" in text or "\r" in text) and is_one_line(path):
+            add(path, "one line (no line break in a name, label, hours or number)", shown(text), "join the lines")
         for tag in markup_in(text)[:1] if may_tag else ():
             add(path, "text without HTML", shown(tag), "record text is shown as written; use Markdown")
         if top not in LINK_LISTS:
@@ -140,6 +150,30 @@ def text_problems(src: SourceFile, record_id: str, rtype: RecordType, today: dt.
         if isinstance(low, int) and isinstance(high, int) and low > high:
             add(("eligibility", "max_age"), f"max_age at least min_age ({low})", str(high))
     return problems
+
+
+#: Fields that are one line wherever they land (a card, a sheet's copied text, a heading): the last
+#: key of a value's path. Markdown fields (description, referral how, the worker sections) may wrap.
+ONE_LINE_KEYS = {
+    "name", "organisation", "summary", "title", "label", "hours", "number", "relay_uk", "time_limit",
+    "where_to_start", "website", "webchat", "email", "bsl", "form", "url", "street", "town", "postcode",
+    "section", "abbreviations", "keywords", "languages", "accessibility", "categories", "areas",
+    "helps_with", "related", "jurisdictions", "role", "for",
+}  # fmt: skip
+#: Characters no record needs and a hostile one can use: C0 and C1 controls but tab and line
+#: breaks, DEL, the line and paragraph separators, bidi overrides and isolates, zero-width marks.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]")
+
+
+def control_characters_in(text: str) -> str:
+    """The hidden characters in `text`, as code points ("U+202E"), or "" when there are none."""
+    return ", ".join(sorted({f"U+{ord(c):04X}" for c in _HIDDEN.findall(text)}))
+
+
+def is_one_line(path: FieldPath) -> bool:
+    """Whether the value at `path` must be one line (its key, or its list's key, is one-line)."""
+    keys = [part for part in path if isinstance(part, str)]
+    return bool(keys) and keys[-1] in ONE_LINE_KEYS
 
 
 #: The ways to reach a service, in the order a card or sheet offers them.

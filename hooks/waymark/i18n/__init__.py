@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from ..data.read import load_yaml
+from ..data.text import markup_in
 
 PACKAGE = Path(__file__).resolve().parent.parent
 CATALOGUES = PACKAGE / "i18n"
@@ -147,12 +149,28 @@ def catalogue_problems() -> list[str]:
                 problems.append(f"{where}: {msgid!r} is no longer used anywhere; remove it")
             if set(_PLACEHOLDER.findall(msgid)) != set(_PLACEHOLDER.findall(entry.text)):
                 problems.append(f"{where}: {msgid!r}: the translation must keep the same {{placeholders}}")
+            if _unsafe_translation(msgid, entry.text):
+                problems.append(
+                    f"{where}: {msgid!r}: expected plain text, as the English is (no markup, link, address or "
+                    f"control character the English does not have); found {entry.text!r}"
+                )
             if not entry.source and not entry.review:
                 problems.append(f"{where}: {msgid!r}: expected `source` (where this wording is published) or `review`")
         for msgid, value in raw.items():
             if not (isinstance(value, dict) and isinstance(value.get(language), str) and value[language].strip()):
                 problems.append(f"{where}: {msgid!r}: expected {{{language}: text, source or review}}")
     return problems
+
+
+_LINKISH = re.compile(r"https?:|javascript:|data:|www\\.|[<>]|&[#a-z0-9]+;", re.IGNORECASE)
+
+
+def _unsafe_translation(msgid: str, text: str) -> bool:
+    """A translation that could be more than text on a page: markup, a link or an address the
+    English does not have, or a control or bidi character (they can reorder what a page says)."""
+    if markup_in(text) or any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+        return True
+    return any(m.group(0).lower() not in msgid.lower() for m in _LINKISH.finditer(text))
 
 
 class Strings:

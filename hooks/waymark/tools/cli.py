@@ -148,6 +148,7 @@ def import_command(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     print(("dry run, nothing written: " if args.dry_run else "") + str(result))
+    print(changed_lines(result.created, result.updated, args.dry_run))
     return 0
 
 
@@ -191,7 +192,18 @@ def oruk_command(args: argparse.Namespace) -> int:
         return 1
     prefix = "dry run, nothing written: " if args.dry_run else ""
     print(f"{prefix}{len(created)} created, {len(updated)} updated, {len(unchanged)} unchanged")
+    print(changed_lines(created, updated, args.dry_run))
     return 0
+
+
+def changed_lines(created: list[str], updated: list[str], dry_run: bool) -> str:
+    """Which records an import made or changed (or would), one line each kind."""
+    verb = "would be " if dry_run else ""
+    lines = [
+        f"  {verb}created: {', '.join(created)}" if created else "",
+        f"  {verb}updated: {', '.join(updated)}" if updated else "",
+    ]
+    return "\n".join(line for line in lines if line) or "  nothing changed"
 
 
 def offline_command(args: argparse.Namespace) -> int:

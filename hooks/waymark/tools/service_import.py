@@ -172,6 +172,13 @@ def save_records(
         if record_id in existing and same_record(existing[record_id].data, data):
             unchanged.append(record_id)
             continue
+        taken = catalogue.legal(record_id)
+        if taken is not None:  # an id names one record of any type: the sheet finds records by id alone
+            where = f"{taken.source.shown_path}"
+            elsewhere.append(
+                ImportProblem(number, "id", "an id no other record uses", repr(record_id), f"{where} has it")
+            )
+            continue
         source = existing[record_id].source if record_id in existing else None
         if source is not None and source.path.resolve().parent != folder:
             # A council's homelessness route is kept in data/councils/: an import cannot rewrite it there.
