@@ -32,10 +32,21 @@
     announce("");
   }
 
-  function leave(event) {
+  /* Every Waymark tab leaves together (the referral sheet opens in a tab of its own): a message to
+     the others on this site, nothing stored. Not every browser has BroadcastChannel (nor file://). */
+  var others = null;
+  try {
+    others = new BroadcastChannel("waymark-exit");
+    others.onmessage = function (message) { if (message.data === "exit") leave(null, true); };
+  } catch (e) { others = null; }
+
+  function leave(event, told) {
     var link = button();
     if (!link) return;
     if (event) event.preventDefault();
+    if (others && !told) {
+      try { others.postMessage("exit"); } catch (e) { /* the other tabs are left as they are */ }
+    }
     // Hide everything and blank the tab title before anything else happens.
     document.documentElement.classList.add("wm-exiting");
     savedTitle = document.title || savedTitle;

@@ -167,3 +167,18 @@ def test_pageshow_restores_a_page_hidden_on_the_way_out(page: Page, site_url: st
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert page.evaluate("getComputedStyle(document.body).visibility") == "visible"
     assert page.title() == title
+
+
+def test_the_exit_in_one_tab_takes_every_waymark_tab_away(page: Page, site_url: str, outside: Outside) -> None:
+    """The referral sheet opens in a tab of its own: leaving from the record's tab leaves that one
+    too, so no Waymark page is left open behind the neutral site."""
+    page.goto(site_url + "services/samaritans/")
+    with page.context.expect_page() as opened:
+        page.locator(".wm-action[href*='sheet/']").first.click()
+    sheet = opened.value
+    sheet.wait_for_load_state("load")
+    assert "#add=" not in sheet.url, "what a person picked is not left in the address or history"
+    click_exit(page)
+    assert_reaches_neutral(page, outside)
+    sheet.wait_for_url(NEUTRAL + "**", timeout=5000)
+    assert sheet.locator("h1").inner_text() == "Neutral stand-in"
