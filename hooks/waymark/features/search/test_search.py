@@ -203,3 +203,17 @@ def test_every_misspelling_in_the_everyday_set_finds_its_page(page: Page, site_u
         if not set(top) & set(case["top3_any"]):
             misses[case["query"]] = top
     assert misses == {}
+
+
+def test_every_justice_question_finds_its_page(page: Page, site_url: str) -> None:
+    """After reporting (#29): "will I be told when he is released", "screens in court" and the rest of
+    the justice queries in the everyday set each find one of their pages in the top 3."""
+    cases = [case for case in EVERYDAY if case["theme"] == "justice"]
+    assert len(cases) >= 5
+    page.goto(site_url + "search/")
+    misses = {}
+    for case in cases:
+        top = [href.removeprefix("../") for href in search(page, case["query"])[:3]]
+        if not set(top) & set(case["top3_any"]):
+            misses[case["query"]] = top
+    assert misses == {}
