@@ -207,3 +207,32 @@ def test_every_nation_has_each_step_through_the_justice_system(catalogue: Catalo
     assert guide is not None
     reported = [n for n in guide.needs if any(catalogue.legal(o.id) in catalogue.of_type(JUSTICE) for o in n.options)]
     assert reported, "the guide has a need that leads to the justice records"
+
+
+def test_every_council_has_exactly_one_homelessness_route(catalogue: Catalogue) -> None:
+    """The council is the one door every place has (#26): one route record per council (in
+    Northern Ireland the Housing Executive's one route serves all eleven), each with a way in."""
+    councils = {a.id for a in catalogue.areas.values() if a.level == "local-authority"}
+    routes: dict[str, list[str]] = {c: [] for c in councils}
+    for service in catalogue.services:
+        if service.data.get("role") == "council-homelessness":
+            assert contact_routes(service.data), service.id
+            for area in service.data["areas"]:
+                routes[area].append(service.id)
+    assert {c: r for c, r in routes.items() if len(r) != 1} == {}
+
+
+def test_every_sarc_and_centre_covers_real_councils(catalogue: Catalogue) -> None:
+    """A SARC's or Rape Crisis centre's areas are places of data/areas.yaml that hold councils,
+    and every council has a SARC (the NHS commissions one for every place)."""
+    from waymark.data.coverage import local_coverage
+
+    for service in catalogue.services:
+        if service.data.get("role") in ("sarc", "paediatric-sarc", "rape-crisis-centre"):
+            for area in service.data["areas"]:
+                place = catalogue.areas[area]
+                assert place.level == "local-authority" or any(
+                    a.level == "local-authority" for a in place.descendants()
+                ), (service.id, area)
+    coverage = local_coverage(catalogue)
+    assert coverage.with_route == coverage.councils and coverage.with_sarc == coverage.councils

@@ -37,6 +37,9 @@ def check(args: argparse.Namespace) -> int:
         print(i18n.review_line(language))
     counts = ", ".join(f"{len(v)} {k}" for k, v in catalogue.records.items())
     print(f"data OK: {counts}; {len(catalogue.areas)} areas, {len(catalogue.categories)} categories")
+    from ..data.coverage import local_coverage
+
+    print(local_coverage(catalogue))
     if catalogue.source_hosts is not None:
         legal = list(catalogue.legal_records.values())
         figures = source_figures(legal, catalogue.source_hosts)

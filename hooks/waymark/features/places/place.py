@@ -52,14 +52,17 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
     # Doors are a council's, a SARC's or a centre's for the places they serve: a region's page
     # lists its places, each with its own doors, rather than every door inside it.
     door_level = area.level == "local-authority"
-    doors = doors_of(specific) if door_level else []
+    # A door may serve a whole nation (Northern Ireland's one SARC, its Housing Executive): it is
+    # still the place's own door.
+    wide_doors = [s for s in catalogue.wide_services_for(area) if s.data.get("role")] if door_level else []
+    doors = doors_of([*specific, *wide_doors]) if door_level else []
     in_doors = {s.id for _, _, services in doors for s in services}
     local = renderer.in_order([s for s in specific if s.id not in in_doors and (door_level or not s.data.get("role"))])
     cards, compact = renderer.cards_and_compact(local.help)
     lines = set(catalogue.crisis.everywhere) | {
         i for n in ([nation_id] if nation else []) for i in catalogue.crisis.nations.get(n, ())
     }
-    wide = renderer.in_order([s for s in catalogue.wide_services_for(area) if s.id not in lines]).help
+    wide = renderer.in_order([s for s in catalogue.wide_services_for(area) if s.id not in lines | in_doors]).help
     wider = [a for a in area.ancestors() if a.level in ("national", "nation")]
     return renderer.render(
         "area.html",

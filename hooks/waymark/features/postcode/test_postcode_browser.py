@@ -14,6 +14,7 @@ from playwright.sync_api import Page, Request
 from project import PROJECT
 
 from waymark.data.catalogue import Catalogue, load_catalogue
+from waymark.data.phones import tel_href
 from waymark.tools.areas_source import read_postcodes
 
 NATION_PREFIX = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
@@ -55,6 +56,24 @@ def test_real_postcodes_from_every_nation_lead_to_their_councils_page(
         page.wait_for_url(f"**/areas/{authority.id}/", timeout=10_000)
         assert page.locator("h1").inner_text() == authority.name, postcode
         assert page.locator('.wm-crisis a[href^="tel:"]').count() >= 1, postcode
+        # The local doors (#26): the council's own homelessness route (its own number where one was
+        # verified, else a plain word that it could not be) and a SARC that serves the council.
+        around = {authority.id, *(a.id for a in authority.ancestors())}
+        route = next(
+            s
+            for s in catalogue.services
+            if s.data.get("role") == "council-homelessness" and authority.id in s.data["areas"]
+        )
+        door = page.locator("#council-homelessness + .wm-cards")
+        assert door.locator(f'a[href$="services/{route.id}/"]').count() == 1, postcode
+        phones = route.data["contact"].get("phones") or []
+        if phones:
+            assert door.locator(f'a[href="{tel_href(phones[0]["number"])}"]').count() == 1, postcode
+        else:
+            assert page.get_by_text("could not check this council's homelessness phone number").count() == 1
+        sarcs = [s.id for s in catalogue.services if s.data.get("role") == "sarc" and set(s.data["areas"]) & around]
+        assert sarcs, f"no SARC record serves {authority.id}"
+        assert page.locator("#sarc + .wm-cards").locator(f'a[href$="services/{sarcs[0]}/"]').count() == 1, postcode
 
 
 @pytest.mark.parametrize(
