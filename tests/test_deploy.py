@@ -144,6 +144,8 @@ def test_lookup_files_are_served_but_never_logged(nginx: Nginx) -> None:
     """A postcode file's name gives the area letters someone typed; a search file, the region searched."""
     assert nginx.get("/postcode/LS.json")[0] == 200 and nginx.get("/search/core.json")[0] == 200
     assert nginx.get("/sheet/services-national.json")[0] == 200
+    # Every language's files too (#25): the Welsh site's search and sheet data are never logged.
+    assert nginx.get("/cy/search/core.json")[0] == 200 and nginx.get("/cy/sheet/services-national.json")[0] == 200
     assert nginx.get("/search/")[0] == 200  # the search page itself is a page like any other
     nginx.get("/orders/")  # a marker request after them: once it is logged, the earlier ones would be
     for _ in range(50):
@@ -152,3 +154,4 @@ def test_lookup_files_are_served_but_never_logged(nginx: Nginx) -> None:
         time.sleep(0.05)
     log = nginx.log.read_text()
     assert "/postcode/" not in log and "core.json" not in log and "services-national" not in log
+    assert "/cy/search/" not in log and "/cy/sheet/" not in log

@@ -56,3 +56,17 @@ def test_offline_search_finds_and_opens_a_record(page: Page, offline_copy: Path,
     assert page.url.startswith("file://") and page.url.endswith("/index.html")
     assert "Page not found" not in page.content() and outside.requests == []
     assert page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
+
+
+def test_the_welsh_offline_copy_searches_and_finds_a_postcode(page: Page, offline_copy: Path, outside: Outside) -> None:
+    """Every language gets what English gets (#25): the Welsh pages of the offline copy search and
+    look up a postcode from file:// (their data files in script form, the postcode files shared)."""
+    page.goto(offline_copy.joinpath("cy", "search", "index.html").as_uri())
+    page.fill("#wm-q", "injunction")
+    page.locator("#wm-status", has_text=re.compile(r"\d+")).wait_for()
+    assert page.locator("#wm-results > li a").count() >= 1
+    page.goto(offline_copy.joinpath("cy", "index.html").as_uri())
+    page.fill("#wm-pc-go", "LS1 4AP")
+    page.click(".wm-postcode__go")
+    page.wait_for_url(re.compile(r"/cy/areas/leeds/index\.html$"), timeout=10_000)
+    assert outside.requests == []

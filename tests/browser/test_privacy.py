@@ -43,6 +43,8 @@ def test_crawl_every_page_no_other_host_no_csp_violation(
         if found:
             violations[path] = found
         assert page.locator("#wm-exit").count() == 1, f"{path} has no exit button"
+        # Beside the Silent Solution: the routes for Deaf people (text 999, 999 BSL, Relay UK).
+        assert page.locator(".wm-deaf a").count() >= 3, f"{path} has no route for Deaf people"
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
         assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0], path
     assert violations == {}

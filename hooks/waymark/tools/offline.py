@@ -37,10 +37,19 @@ def spell_out_links(html: str) -> str:
 DATA_FOLDERS = ("search", "postcode", "sheet")
 
 
-def search_script(path_in_site: str, data: object) -> str:
-    """The script form of one data file."""
+#: Folders every language shares from the English site (a Welsh page asks for "../postcode/…").
+SHARED_FOLDERS = ("postcode",)
+
+
+def search_script(path_in_site: str | list[str], data: object) -> str:
+    """The script form of one data file, under each path a page may ask for it by."""
+    keys = [path_in_site] if isinstance(path_in_site, str) else path_in_site
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"(window.WaymarkData=window.WaymarkData||{{}})[{json.dumps(path_in_site)}]={payload};\n"
+    table = "(window.WaymarkData=window.WaymarkData||{})"
+    if len(keys) == 1:
+        return f"{table}[{json.dumps(keys[0])}]={payload};\n"
+    sets = "".join(f"d[{json.dumps(k)}]=v;" for k in keys)
+    return f"(function(d,v){{{sets}}})({table},{payload});\n"
 
 
 def make_offline_copy(site: Path, out: Path, zip_path: Path | None = None) -> int:
@@ -55,10 +64,17 @@ def make_offline_copy(site: Path, out: Path, zip_path: Path | None = None) -> in
         if new != text:
             page.write_text(new, encoding="utf-8")
             pages += 1
-    for data_file in sorted(f for folder in DATA_FOLDERS for f in (out / folder).glob("*.json")):
-        relative = data_file.relative_to(out).as_posix()
-        data = json.loads(data_file.read_text(encoding="utf-8"))
-        data_file.with_suffix(".js").write_text(search_script(relative, data), encoding="utf-8")
+    # Every language's own data (site/cy/search/…), asked for from its own root; the shared folders
+    # are asked for from a language's folder as "../postcode/…" too.
+    languages = sorted(p.name for p in out.iterdir() if p.is_dir() and (p / "search" / "core.json").is_file())
+    for root in [out, *(out / code for code in languages)]:
+        for data_file in sorted(f for folder in DATA_FOLDERS for f in (root / folder).glob("*.json")):
+            relative = data_file.relative_to(root).as_posix()
+            keys = [relative]
+            if root == out and data_file.parent.name in SHARED_FOLDERS and languages:
+                keys.append("../" + relative)
+            data = json.loads(data_file.read_text(encoding="utf-8"))
+            data_file.with_suffix(".js").write_text(search_script(keys, data), encoding="utf-8")
     if zip_path is not None:
         with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(out.rglob("*")):
