@@ -38,6 +38,7 @@ from ..settings import Settings
 from .cards import TEMPLATE_CARD, card_data
 from .lookup import template_loader
 from .markdown import expand_references, markdown_escape, render_markdown
+from .shards import shard_of
 
 T = TypeVar("T")
 #: Services shown as cards in one list; the rest of the list is compact (a name and its places).
@@ -239,6 +240,8 @@ class Renderer:
             areas=[self.catalogue.areas[a] for a in data["areas"]],
             categories=[self.catalogue.categories[c] for c in data["categories"]],
             report=self.report_href(record.id, record.url, record.name),
+            # The sheet's data shard this service is in: a large directory's sheet loads it on arrival.
+            shard=min(shard_of(self.catalogue.areas[a]) for a in data["areas"]),
         )
 
     def in_order(self, services: list[Record], widest_first: bool = False) -> Ranked:

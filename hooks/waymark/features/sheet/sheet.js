@@ -26,7 +26,7 @@
   var more = $(".wm-sheet__more");
   var place = $("#wm-sheet-place");
 
-  var entries = {};      /* id -> entry, everything the picker can offer */
+  var entries = Object.create(null);  /* id -> entry, everything the picker can offer (no inherited names) */
   var chosen = [];       /* ids, in the order picked */
   var matches = [];      /* entries shown in the list box */
   var active = -1;       /* index in matches of the highlighted option */
@@ -36,7 +36,7 @@
     return window.WaymarkLoad.json(root, path);
   }
 
-  var loadedShards = {};
+  var loadedShards = Object.create(null);
   function loadShard(name) {
     if (!name || loadedShards[name]) return Promise.resolve();
     loadedShards[name] = true;
@@ -304,10 +304,18 @@
 
   /* ---------- arriving from "Add to referral sheet" ---------- */
   function fromAddress() {
-    var match = /^#add=([a-z0-9-]{1,80})$/.exec(window.location.hash);
+    var match = /^#add=([a-z0-9-]{1,80})(?:&in=([a-z0-9-]{1,80}))?$/.exec(window.location.hash);
     if (!match) return;
     history.replaceState(null, "", window.location.pathname);
-    add(match[1]);
+    var id = match[1];
+    /* In a large directory the service may be in a shard not loaded yet: load it, then add it,
+       or say why it could not be added (never silently nothing). */
+    (entries[id] || !match[2] ? Promise.resolve() : loadShard(match[2])).then(function () {
+      if (entries[id]) add(id);
+      else status.textContent = T("That could not be added: it is not in this directory's data. Search for it above.");
+    }, function () {
+      status.textContent = T("That could not be added: its data did not load. Search for it above.");
+    });
   }
   window.addEventListener("hashchange", fromAddress);
 

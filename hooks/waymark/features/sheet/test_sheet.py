@@ -259,3 +259,21 @@ def test_a_filtered_list_prints_its_results_only(page: Page, site_url: str) -> N
         assert control not in text, control
     order = [text.find(flat(name)) for name in shown]
     assert order == sorted(order), "printed in the order shown (the first-minute order)"
+
+
+def test_an_address_naming_no_record_adds_nothing_and_says_so(page: Page, site_url: str) -> None:
+    """`#add=` with a name every plain JavaScript object has (constructor, toString) or an id the
+    directory does not hold adds no entry and tells the reader why (#25)."""
+    for name in ("constructor", "tostring", "no-such-service"):
+        page.goto(site_url + "sheet/#add=" + name)
+        page.locator(".wm-sheet__status", has_text="could not be added").wait_for()
+        assert page.locator(".wm-sheet__item").count() == 0, name
+        assert "#" not in page.url
+
+
+def test_a_service_page_names_the_data_it_is_in(page: Page, site_url: str, catalogue: Catalogue) -> None:
+    """A large directory's sheet loads the service's shard on arrival: the link says which it is."""
+    service = catalogue.records["service"][SERVICES[0]]
+    page.goto(site_url + service.url)
+    href = page.locator(".wm-action[href*='sheet/#add=']").first.get_attribute("href") or ""
+    assert re.search(rf"#add={service.id}&in=[a-z0-9-]+$", href), href
