@@ -60,7 +60,11 @@ FILTER_KEYS = {
 }
 #: How much a core document's relevance counts, by kind: a place name is a weak match for words
 #: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
-KIND_WEIGHTS = {N_("Area"): 0.35}
+PLACE_KIND = N_("Area")
+KIND_WEIGHTS = {PLACE_KIND: 0.35}
+#: A place's page is a result only when the query names the place in whole words (its name, or the
+#: words of its name): never by a prefix or a typo of an ordinary word ("wife" is not Fife, "man"
+#: is not Manchester). search.js reads `placeKind` and applies this rule.
 #: Words that name a nation in a query; records under that nation's law then rank higher.
 
 NATION_WORDS = {
@@ -130,7 +134,7 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
             {
                 "u": area.url,
                 "t": _("Services in {place}", place=area.name),
-                "k": _("Area"),
+                "k": _(PLACE_KIND),
                 "s": _("Domestic abuse and sexual violence services in {place}.", place=area.name),
                 "x": area.name,
                 "b": "",
@@ -206,6 +210,7 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
         "tierWeights": TIER_WEIGHTS,
         "kindWeights": {_(kind): weight for kind, weight in KIND_WEIGHTS.items()},
+        "placeKind": _(PLACE_KIND),
         "nations": NATION_WORDS,
         "phrases": [{"says": list(p.says), "find": list(p.find)} for p in catalogue.phrases],
         "synonyms": [{"words": list(s.words), "means": s.means} for s in catalogue.synonyms],

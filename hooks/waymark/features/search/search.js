@@ -217,6 +217,26 @@
     return combined;
   }
 
+  /* Whole words, lower case, in any script: "Newcastle upon Tyne" -> ["newcastle", "upon", "tyne"]. */
+  function wordsOf(text) {
+    return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  /* True when the query holds every word of the place's name, in order (so "fife" names Fife but
+     "wife" does not, and "leeds" names Leeds but "lee" does not). */
+  function namesPlace(query, name) {
+    var words = wordsOf(query).join(" ");
+    var place = wordsOf(name).join(" ");
+    return !!place && (" " + words + " ").indexOf(" " + place + " ") >= 0;
+  }
+
+  /* True when the query is the place's name and nothing else ("leeds", "help in leeds"). */
+  var FILLER = { "in": 1, "near": 1, "around": 1, "help": 1, "services": 1, "service": 1, "the": 1, "yn": 1, "ger": 1 };
+  function onlyPlace(query, name) {
+    var place = wordsOf(name);
+    return wordsOf(query).filter(function (w) { return place.indexOf(w) < 0 && !FILLER[w]; }).length === 0;
+  }
+
   /* Exact words count most, then words that start the same, then words one typo away. */
   function run(idx, lunr, expanded) {
     return idx.query(function (q) {
@@ -389,7 +409,11 @@
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
             if (entry.service && !covers(entry.doc, areaId, tree)) return;
+            /* A place matches only as a place: its whole name, in whole words, is in the query. */
+            var place = !entry.service && entry.doc.k === core.placeKind;
+            if (place && !namesPlace(query, entry.doc.x)) return;
             var score = result.score * (entry.service ? core.tierWeights[entry.doc.tr] : core.kindWeights[entry.doc.k] || 1);
+            if (place && onlyPlace(query, entry.doc.x)) score *= 100; /* a query that is only a place goes to it */
 
             if (nation && (" " + (entry.doc.w || "").toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0) score *= 1.5;
             scored.push({ entry: entry, score: score });

@@ -217,3 +217,22 @@ def test_every_justice_question_finds_its_page(page: Page, site_url: str) -> Non
         if not set(top) & set(case["top3_any"]):
             misses[case["query"]] = top
     assert misses == {}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["my brother hit me", "he puts me down all the time", "he keeps barking orders at me", "my wife hits me"],
+)
+def test_an_ordinary_word_never_brings_a_place(page: Page, site_url: str, query: str) -> None:
+    """A place matches only as a place (#28): "brother" is not Rother, "down" is not Ards and North Down,
+    "barking" is not Barking and Dagenham. No place page in the top 3 unless the query names the place.
+    (Without the rule, the first three queries each brought a place into the top 3.)"""
+    page.goto(site_url + "search/")
+    top = search(page, query)[:3]
+    assert not [href for href in top if "areas/" in href], (query, top)
+
+
+def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    for query, place in (("leeds", "areas/leeds/"), ("help in Cornwall", "areas/cornwall/"), ("fife", "areas/fife/")):
+        assert search(page, query)[0].removeprefix("../") == place, query
