@@ -407,6 +407,10 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
         + ", ".join(f"{k} {v} ({v / total:.0%})" for k, v in mix.items())
         + f"; clones: {WIDE_SHARE:.0%} UK- or nation-wide, the rest on real regions, counties and councils"
     )
+    from ..data.catalogue import load_catalogue
+    from ..data.coverage import local_coverage
+
+    print(local_coverage(load_catalogue(source_data(project))))
     print(f"{'build':<22} {'services':>7} {'seconds':>8} {'peak MB':>8} {'pages':>7} {'HTML MB':>8} {'largest KB':>9}")
     yardstick = min((n for n in sizes if n >= 3000), default=max(sizes))
     for count in sizes:

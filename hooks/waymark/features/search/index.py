@@ -61,6 +61,8 @@ FILTER_KEYS = {
 #: How much a core document's relevance counts, by kind: a place name is a weak match for words
 #: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
 PLACE_KIND = N_("Area")
+#: Words an official place name carries that people leave out when they say it.
+_PLACE_FILLER = {"city", "of", "county", "the", "borough", "royal"}
 KIND_WEIGHTS = {PLACE_KIND: 0.35}
 #: A place's page is a result only when the query names the place in whole words (its name, or the
 #: words of its name): never by a prefix or a typo of an ordinary word ("wife" is not Fife, "man"
@@ -135,6 +137,7 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 "u": area.url,
                 "t": _("Services in {place}", place=area.name),
                 "k": _(PLACE_KIND),
+                "al": place_aliases(area.name),
                 "s": _("Domestic abuse and sexual violence services in {place}.", place=area.name),
                 "x": area.name,
                 "b": "",
@@ -142,6 +145,23 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
             }
         )
     return docs
+
+
+def place_aliases(name: str) -> list[str]:
+    """Shorter names people use for a place, made from its official name by two safe rules:
+    without the words every official name carries ("Glasgow City" -> "glasgow", "City of Edinburgh"
+    -> "edinburgh", "County Durham" -> "durham"), and the town before "upon" or "-on-"
+    ("Stoke-on-Trent" -> "stoke", "Newcastle upon Tyne" -> "newcastle"). Never a word of a name
+    joined by "and" on its own ("Barking and Dagenham" is not "barking"): ordinary words collide."""
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    found = []
+    plain = [w for w in words if w not in _PLACE_FILLER]
+    if plain and plain != words:
+        found.append(" ".join(plain))
+    head = re.split(r"\s+upon\s+|-on-|-under-", name, maxsplit=1, flags=re.IGNORECASE)
+    if len(head) == 2:
+        found.append(" ".join(re.findall(r"[^\W\d_]+", head[0].lower())))
+    return sorted({a for a in found if a and a != " ".join(words)})
 
 
 def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:

@@ -405,15 +405,18 @@
           var index = combinedIndex(lunr, core, shards);
           var nation = nationOf(query, core.nations);
           var scored = [];
+          var placeOnly = [];
           run(index.idx, lunr, expand(query, core.synonyms)).forEach(function (result) {
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
             if (entry.service && !covers(entry.doc, areaId, tree)) return;
             /* A place matches only as a place: its whole name, in whole words, is in the query. */
             var place = !entry.service && entry.doc.k === core.placeKind;
-            if (place && !namesPlace(query, entry.doc.x)) return;
+            if (place && !namesPlace(query, entry.doc.x) && !(entry.doc.al || []).some(function (a) { return namesPlace(query, a); })) return;
             var score = result.score * (entry.service ? core.tierWeights[entry.doc.tr] : core.kindWeights[entry.doc.k] || 1);
-            if (place && onlyPlace(query, entry.doc.x)) score *= 100; /* a query that is only a place goes to it */
+            if (place && [entry.doc.x].concat(entry.doc.al || []).some(function (a) { return onlyPlace(query, a); })) {
+              placeOnly.push(entry); /* a query that is only a place goes to it, before any best bet */
+            }
 
             if (nation && (" " + (entry.doc.w || "").toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0) score *= 1.5;
             scored.push({ entry: entry, score: score });
@@ -426,7 +429,7 @@
             return entry && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
           });
           scored.sort(function (a, b) { return b.score - a.score; });
-          var results = pinned.slice();
+          var results = placeOnly.concat(pinned.filter(function (e) { return placeOnly.indexOf(e) < 0; }));
           scored.forEach(function (item) { if (results.indexOf(item.entry) < 0) results.push(item.entry); });
           var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);

@@ -234,5 +234,12 @@ def test_an_ordinary_word_never_brings_a_place(page: Page, site_url: str, query:
 
 def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: str) -> None:
     page.goto(site_url + "search/")
-    for query, place in (("leeds", "areas/leeds/"), ("help in Cornwall", "areas/cornwall/"), ("fife", "areas/fife/")):
+    cases = (
+        ("leeds", "areas/leeds/"),
+        ("help in Cornwall", "areas/cornwall/"),
+        ("fife", "areas/fife/"),
+        ("glasgow", "areas/glasgow-city/"),  # the name people say, not only the official "Glasgow City"
+        ("edinburgh", "areas/city-of-edinburgh/"),
+    )
+    for query, place in cases:
         assert search(page, query)[0].removeprefix("../") == place, query
