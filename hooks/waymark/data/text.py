@@ -134,8 +134,9 @@ LOCATION_RULES = (
     (_MAP_LINK, "a map link"),
     (_NAMED_STREET, "a street address"),
 )
-#: Rules whose letters' case matters (grid letters, plus code letters and street names are capitals).
-_CASE_SENSITIVE = {id(_GRID), id(_PLUS_CODE), id(_NAMED_STREET)}
+#: Rules whose letters' case matters (grid letters, plus code letters and street names are capitals):
+#: the combined pattern ignores case, so each of these is searched again as written.
+_CASE_SENSITIVE = (_GRID, _PLUS_CODE, _NAMED_STREET)
 
 
 _ANY_LOCATION = re.compile(
@@ -153,8 +154,8 @@ def location_in(text: str) -> tuple[str, str] | None:
         index = int(next(name for name, value in match.groupdict().items() if value is not None)[1:])
         pattern, what = LOCATION_RULES[index]
         words = match.group(0)
-        if id(pattern) in _CASE_SENSITIVE:
-            exact = re.search(pattern.pattern, words)  # the capitals the rule needs, inside the match
+        if pattern in _CASE_SENSITIVE:
+            exact = pattern.search(words)  # the capitals the rule needs, inside the match
             if exact is None:
                 continue
             words = exact.group(0)

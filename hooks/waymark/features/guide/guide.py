@@ -49,7 +49,12 @@ def places_for(renderer: Renderer) -> list[Area]:
 
 def council_groups(renderer: Renderer) -> list[tuple[Area, list[tuple[Area, list[Area]]]]]:
     """Every council for the "choose your council" step: by nation, then by region (or the nation
-    itself where it has none), each sorted by name."""
+    itself where it has none), each sorted by name. Worked out once a build: every need and answer
+    page shows it."""
+    return renderer.once("council-groups", lambda: _council_groups(renderer))
+
+
+def _council_groups(renderer: Renderer) -> list[tuple[Area, list[tuple[Area, list[Area]]]]]:
     out = []
     for nation in renderer.catalogue.areas["national"].children:
         groups: dict[str, tuple[Area, list[Area]]] = {}
@@ -71,7 +76,7 @@ def answer_page(renderer: Renderer, need: Need, place: Area, root: str) -> str:
     """/help/<need>/<nation>/: who to call, the nation's services that fit, the options of its law."""
     catalogue = renderer.catalogue
     nation_id = place.id
-    lines = set(catalogue.crisis.everywhere) | set(catalogue.crisis.nations.get(nation_id, ()))
+    lines = set(catalogue.crisis.lines_for(nation_id))
     wide = [*catalogue.services_in(place), *catalogue.wide_services_for(place)]
     fitting = [s for s in wide if s.id not in lines and set(s.data["categories"]) & set(need.categories)]
     ranked = renderer.in_order(fitting)

@@ -54,15 +54,14 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
     door_level = area.level == "local-authority"
     # A door may serve a whole nation (Northern Ireland's one SARC, its Housing Executive): it is
     # still the place's own door.
-    wide_doors = [s for s in catalogue.wide_services_for(area) if s.data.get("role")] if door_level else []
+    wide_all = catalogue.wide_services_for(area)
+    wide_doors = [s for s in wide_all if s.data.get("role")] if door_level else []
     doors = doors_of([*specific, *wide_doors]) if door_level else []
     in_doors = {s.id for _, _, services in doors for s in services}
     local = renderer.in_order([s for s in specific if s.id not in in_doors and (door_level or not s.data.get("role"))])
     cards, compact = renderer.cards_and_compact(local.help)
-    lines = set(catalogue.crisis.everywhere) | {
-        i for n in ([nation_id] if nation else []) for i in catalogue.crisis.nations.get(n, ())
-    }
-    wide = renderer.in_order([s for s in catalogue.wide_services_for(area) if s.id not in lines | in_doors]).help
+    shown = set(catalogue.crisis.lines_for(nation_id)) | in_doors  # already on the page above
+    wide = renderer.in_order([s for s in wide_all if s.id not in shown]).help
     wider = [a for a in area.ancestors() if a.level in ("national", "nation")]
     return renderer.render(
         "area.html",
