@@ -76,9 +76,7 @@ def in_order(
     """`services` in the first-minute order, those for people who harm set apart; within a tier the
     nearest first, or the widest first for a list that belongs to no place."""
     way = -1 if widest_first else 1
-    keyed = sorted(
-        services,
-        key=lambda s: (TIERS[tier(s, categories)], way * distance(s, areas), s.name.lower()),
-    )
-    harm = [s for s in keyed if tier(s, categories) == "for-people-who-harm"]
-    return Ranked([s for s in keyed if s not in harm], harm)
+    keyed = [((TIERS[tier(s, categories)], way * distance(s, areas), s.name.lower()), s) for s in services]
+    keyed.sort(key=lambda pair: pair[0])  # each key worked out once: lists run to thousands
+    harm = TIERS["for-people-who-harm"]
+    return Ranked([s for key, s in keyed if key[0] != harm], [s for key, s in keyed if key[0] == harm])

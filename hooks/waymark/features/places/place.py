@@ -13,6 +13,8 @@ service is never a dead end: the lines, the doors or the council finder, and the
 
 from __future__ import annotations
 
+from itertools import islice
+
 from markupsafe import Markup
 
 from ...data.model import HOUSING, JURISDICTIONS, JUSTICE, NRPF, ORDER, ROLES, Record
@@ -43,6 +45,24 @@ def doors_of(services: list[Record]) -> list[tuple[str, str, list[Record]]]:
     ]
 
 
+def wide_in_order(renderer: Renderer, area: Area) -> tuple[list[Record], list[Record]]:
+    """The services listed for the place's nation or the whole UK, in the first-minute order (for
+    people who harm left out), and the local doors among them (a nation-wide SARC or housing body).
+
+    The same for every place of a nation, so worked out once a build: a place's page then reads
+    the first few, and its cost does not grow with the number of wide services.
+    """
+    wide_ids = tuple(a.id for a in area.ancestors() if a.level in ("national", "nation"))
+
+    def make() -> tuple[list[Record], list[Record]]:
+        catalogue = renderer.catalogue
+        found = {s.id: s for a in wide_ids for s in catalogue.services_in(catalogue.areas[a])}
+        listed = sorted(found.values(), key=lambda r: r.name.lower())
+        return renderer.in_order(listed).help, [s for s in listed if s.data.get("role")]
+
+    return renderer.once(("wide-in-order", wide_ids), make)
+
+
 def area_page(renderer: Renderer, area: Area, root: str) -> str:
     """The page of one place."""
     catalogue = renderer.catalogue
@@ -54,14 +74,15 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
     door_level = area.level == "local-authority"
     # A door may serve a whole nation (Northern Ireland's one SARC, its Housing Executive): it is
     # still the place's own door.
-    wide_all = catalogue.wide_services_for(area)
-    wide_doors = [s for s in wide_all if s.data.get("role")] if door_level else []
+    specific_ids = {s.id for s in specific}
+    wide_ranked, wide_roles = wide_in_order(renderer, area)
+    wide_doors = [s for s in wide_roles if s.id not in specific_ids] if door_level else []
     doors = doors_of([*specific, *wide_doors]) if door_level else []
     in_doors = {s.id for _, _, services in doors for s in services}
     local = renderer.in_order([s for s in specific if s.id not in in_doors and (door_level or not s.data.get("role"))])
     cards, compact = renderer.cards_and_compact(local.help)
-    shown = set(catalogue.crisis.lines_for(nation_id)) | in_doors  # already on the page above
-    wide = renderer.in_order([s for s in wide_all if s.id not in shown]).help
+    shown = set(catalogue.crisis.lines_for(nation_id)) | in_doors | specific_ids  # already on the page
+    wide = list(islice((s for s in wide_ranked if s.id not in shown), WIDE_CARDS))
     wider = [a for a in area.ancestors() if a.level in ("national", "nation")]
     return renderer.render(
         "area.html",
@@ -76,7 +97,7 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         services=cards,
         compact=compact[:COMPACT_LIMIT],
         more_compact=len(compact) > COMPACT_LIMIT,
-        wide=wide[:WIDE_CARDS],
+        wide=wide,
         wider=wider,
         harm=local.for_people_who_harm,
         area_names={a.id: a.name for a in catalogue.areas.values()} if compact else {},
