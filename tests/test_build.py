@@ -170,3 +170,22 @@ def test_project_layout_matches_the_design_card() -> None:
         ".ci/run",
     ]:
         assert (PROJECT / name).exists(), name
+
+
+def test_both_languages_come_from_one_load_of_the_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import waymark.glue.adapter as adapter
+    from waymark.tools.cli import build_site
+
+    project = copy_project(tmp_path, FIXTURES / "data", languages=True)
+    monkeypatch.setenv("WAYMARK_TODAY", FIXTURE_TODAY)
+    loads: list[Path] = []
+    real = adapter.load_catalogue  # type: ignore[attr-defined]
+
+    def counted(data_dir: Path, *args: object, **kwargs: object) -> object:
+        loads.append(data_dir)
+        return real(data_dir, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(adapter, "load_catalogue", counted)
+    build_site(project / "mkdocs.yml", project / "site")
+    assert (project / "site" / "cy" / "orders" / "index.html").is_file()
+    assert loads == [project / "data"]

@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from project import copy_project, free_port, waymark_env
+from project import FIXTURES, copy_project, free_port, waymark_env
 
 
 def _get(url: str) -> str | None:
@@ -21,13 +21,11 @@ def _get(url: str) -> str | None:
 
 
 def test_serve_shows_the_welsh_site_the_language_link_leads_to(tmp_path: Path) -> None:
-    project = copy_project(tmp_path, languages=True)
+    project = copy_project(tmp_path, FIXTURES / "data", languages=True)
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        command, cwd=project, env=waymark_env(project, fixture_date=False), stdout=log, stderr=log
-    )
+    server = subprocess.Popen(command, cwd=project, env=waymark_env(project), stdout=log, stderr=log)
     try:
         english = None
         deadline = time.monotonic() + 240

@@ -38,7 +38,7 @@ from .finish import finish_content, finish_document
 from .languages import build_other_languages, handed_over
 from .pages import PageClash, generated_pages
 from .registry import features
-from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, write_pages, write_sitemap
+from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, trimmed, write_pages, write_sitemap
 
 ASSET_URL = "assets/waymark/"
 STYLESHEET = "waymark.css"  # render/assets' CSS and every feature's, one file: one request
@@ -179,7 +179,7 @@ class Site:
             finished, unsafe = finish_document(html, self.settings)
             if unsafe:
                 self.unsafe.append(f"every page out of the nav (the theme around them): {', '.join(unsafe)}")
-            shells[depth] = Shell(finished, toc_item, depth)
+            shells[depth] = Shell(trimmed(finished), toc_item, depth)
         fast = [page for page in self.pages.values() if page.fast]
         refused = write_pages(site_dir, shells, fast, finish_content)
         self.unsafe += [f"{url} ({source}): {', '.join(found)}" for url, source, found in refused]

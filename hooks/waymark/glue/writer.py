@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import html as html_lib
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ import jinja2
 from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 
-from ..data.parallel import map_chunks
+from ..data.parallel import map_chunks, workers
 from ..render.pages import GeneratedPage
+from ..render.renderer import compile_templates
 from ..render.toc import TocEntry, toc_tokens
 
 SHELL_FOLDER = "services/_page-shell"
@@ -57,6 +59,18 @@ def depth_of(uri: str) -> int:
     return uri.removesuffix(".md").count("/") + 1
 
 
+_KEEPS_SPACE = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
+
+
+def trimmed(html: str) -> str:
+    """The theme's output without its blank lines and indentation (about a fifth of a page that
+    every one of thousands of pages repeats); unchanged if it holds a <pre> or <textarea>, where
+    white space is content."""
+    if _KEEPS_SPACE.search(html):
+        return html
+    return "\n".join(stripped for line in html.splitlines() if (stripped := line.strip()))
+
+
 class ShellError(RuntimeError):
     """The theme output did not have the markers where a shell needs them."""
 
@@ -71,7 +85,7 @@ class Shell:
 
     def toc_html(self, tokens: list[TocEntry]) -> str:
         """The theme's contents-list items for these headings."""
-        return "".join(self.toc_item.render(toc_item=item) for item in get_toc(tokens))  # type: ignore[arg-type]
+        return trimmed("".join(self.toc_item.render(toc_item=item) for item in get_toc(tokens)))  # type: ignore[arg-type]
 
     def check(self) -> str:
         """The marker item of the contents list; stop the build if the theme dropped a marker."""
@@ -132,12 +146,17 @@ def write_pages(
     """
     global _job
     _job = (site_dir, {depth: (shell, shell.check()) for depth, shell in shells.items()}, pages, finish)
+    compile_templates()
+    # Pages come grouped by type and the types differ in cost: each core takes every n-th page,
+    # so each gets a like share of every type.
+    count = workers()
+    dealt = [index for start in range(count) for index in range(start, len(pages), count)]
     try:
-        problems = map_chunks(_write_chunk, range(len(pages)))
+        problems = map_chunks(_write_chunk, dealt)
     finally:
         _job = None
     shutil.rmtree(site_dir / SHELL_FOLDER, ignore_errors=True)
-    return problems
+    return sorted(problems)
 
 
 def write_sitemap(site_dir: Path, site_url: str, urls: Sequence[str]) -> None:

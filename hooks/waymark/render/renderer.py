@@ -36,7 +36,7 @@ from ..data.places import Area, Category
 from ..data.ranking import Ranked, in_order
 from ..settings import Settings
 from .cards import TEMPLATE_CARD, card_data
-from .lookup import template_loader
+from .lookup import template_files, template_loader
 from .markdown import expand_references, markdown_escape, render_markdown
 from .shards import shard_of
 
@@ -47,6 +47,8 @@ CARD_LIMIT = 20
 CATEGORY_PAGE = 150
 #: A long list's compact part (names and places) stops here, with a pointer to where the rest are.
 COMPACT_LIMIT = 200
+#: Services for people who harm shown on one page; the rest are on their category's pages.
+HARM_CARDS = 5
 
 
 def long_date(value: dt.date) -> str:
@@ -108,6 +110,14 @@ def environment() -> jinja2.Environment:
     env.filters["jurisdiction"] = lambda key: i18n._(JURISDICTIONS.get(key) or str(key))
     env.filters["place"] = place_name
     return env
+
+
+def compile_templates() -> None:
+    """Compile every template now (each is compiled once a process): before the pages are shared
+    between processes, so each one does not compile them again."""
+    env = environment()
+    for name in template_files():
+        env.get_template(name)
 
 
 def render_template(name: str, **context: Any) -> str:
@@ -202,6 +212,7 @@ class Renderer:
         rest = self.in_order([s for s in self.catalogue.helped_by(record.id) if s.id not in lines], widest_first=True)
         ranked = Ranked([*lines.values(), *rest.help], rest.for_people_who_harm)
         cards, compact = self.cards_and_compact(ranked.help)
+        harm, harm_more = self.harm_cards(ranked.for_people_who_harm)
         sections = [(f, heading, f.replace("_", "-")) for f, heading in record.type.sections if data.get(f)]
         related = [r for r in (self.catalogue.legal(i) for i in data.get("related") or []) if r]
         kicker = ORDER_KINDS[data["kind"]].split(" (")[0] if record.type is ORDER else record.type.title
@@ -219,7 +230,8 @@ class Renderer:
             helped_by=cards,
             helped_by_local=compact[:COMPACT_LIMIT],
             helped_by_more=len(compact) > COMPACT_LIMIT,
-            for_people_who_harm=ranked.for_people_who_harm,
+            for_people_who_harm=harm,
+            harm_more=harm_more,
             area_names={a.id: a.name for a in self.catalogue.areas.values()} if compact else {},
             jurisdictions=join_names(here),
             other_jurisdictions=join_names(other) if other else "",
@@ -252,6 +264,14 @@ class Renderer:
         """The first CARD_LIMIT services (already in order) as cards, the rest as a compact list of
         names and places: a page's size stays bounded however many services a list holds."""
         return services[:CARD_LIMIT], services[CARD_LIMIT:]
+
+    def harm_cards(self, services: list[Record]) -> tuple[list[Record], str]:
+        """At most HARM_CARDS of the services for people who harm (already in order), and the
+        address of the page listing them all when some are left out ('' when none is)."""
+        if len(services) <= HARM_CARDS:
+            return services, ""
+        more = next((c.url for c in self.catalogue.categories.values() if c.group == "for-people-who-harm"), "")
+        return services[:HARM_CARDS], more
 
     def category_pages(self, category: Category) -> int:
         """How many pages one category's list takes (CATEGORY_PAGE services a page)."""

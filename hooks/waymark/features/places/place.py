@@ -81,6 +81,7 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
     in_doors = {s.id for _, _, services in doors for s in services}
     local = renderer.in_order([s for s in specific if s.id not in in_doors and (door_level or not s.data.get("role"))])
     cards, compact = renderer.cards_and_compact(local.help)
+    harm, harm_more = renderer.harm_cards(local.for_people_who_harm)
     shown = set(catalogue.crisis.lines_for(nation_id)) | in_doors | specific_ids  # already on the page
     wide = list(islice((s for s in wide_ranked if s.id not in shown), WIDE_CARDS))
     wider = [a for a in area.ancestors() if a.level in ("national", "nation")]
@@ -99,7 +100,8 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         more_compact=len(compact) > COMPACT_LIMIT,
         wide=wide,
         wider=wider,
-        harm=local.for_people_who_harm,
+        harm=harm,
+        harm_more=harm_more,
         area_names={a.id: a.name for a in catalogue.areas.values()} if compact else {},
         help=catalogue.places_help.for_nation(nation_id) if nation else None,
         law=renderer.once(

@@ -17,6 +17,7 @@ def find_service(renderer: Renderer, root: str) -> str:
     catalogue = renderer.catalogue
     languages = sorted({lang for s in catalogue.services for lang in s.data.get("languages") or []})
     national = renderer.in_order(catalogue.services_in(catalogue.areas["national"]))
+    harm, harm_more = renderer.harm_cards(national.for_people_who_harm)
     return renderer.render(
         "find_service.html",
         root,
@@ -25,7 +26,8 @@ def find_service(renderer: Renderer, root: str) -> str:
         categories=[c for c in catalogue.categories.values() if catalogue.services_in_category(c)],
         national=national.help[:CARD_LIMIT],
         more_national=len(national.help) > CARD_LIMIT,
-        national_harm=national.for_people_who_harm,
+        national_harm=harm,
+        harm_more=harm_more,
         areas=renderer.area_list(),
         audiences=list(AUDIENCES.items()),
         languages=languages,
