@@ -43,9 +43,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	MYPYPATH=hooks:tests $(BIN)/mypy --exclude '^$$' conftest.py $(shell find tests -name '*.py') $(shell find hooks -name 'test_*.py')
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
+# Tiers: lint and types; the browser scripts' rules under Node's own runner; then pytest (unit tests,
+# page checks on one shared build, browser tests for behaviour).
 test: lint system
+	node --test tests/node/
 	$(BIN)/python -m pytest -n 2
 
 # make import SHEET=services.xlsx   (add DRY=1 to check only) · make export SHEET=services.csv [AREA=id]

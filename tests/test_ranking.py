@@ -4,11 +4,15 @@ services for people who harm never mixed in."""
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 
 from project import FIXTURES
 from waymark.data.catalogue import load_catalogue
 from waymark.data.model import Record
 from waymark.data.ranking import in_order, tier
+from waymark.features.search.index import FILTER_KEYS, write_search_files
+from waymark.render.cards import card_data
 
 
 def _service(base: Record, ident: str, **changes: object) -> Record:
@@ -60,3 +64,19 @@ def test_a_service_in_two_areas_counts_as_near_as_its_nearest() -> None:
     assert [s.id for s in ranked.help] == ["z-both", "a-wide"]
     widest = in_order([both, wide], catalogue.categories, catalogue.areas, widest_first=True)
     assert [s.id for s in widest.help] == ["a-wide", "z-both"]
+
+
+def test_the_browser_sorts_by_the_order_the_build_wrote(tmp_path: Path) -> None:
+    """search.js orders any list by each service's "rk": it must be the place in_order gives it."""
+    catalogue = load_catalogue(FIXTURES / "data")
+    write_search_files(tmp_path, catalogue, [])
+    docs = [d for shard in tmp_path.glob("search/services-*.json") for d in json.loads(shard.read_text())["docs"]]
+    assert len(docs) == len(catalogue.services) >= 3
+    # the order's key and the filters' keys never overwrite a key of the card they are added to
+    assert not set(FILTER_KEYS) & set(card_data(catalogue.services[0]))
+    by_rank = [d["u"] for d in sorted(docs, key=lambda d: d["rk"])]
+    ranked = in_order(catalogue.services, catalogue.categories, catalogue.areas)
+    assert by_rank == [s.url for s in [*ranked.help, *ranked.for_people_who_harm]]
+    # a 24-hour line first; a council's own service before the county's
+    assert by_rank[0] == "services/example-helpline/"
+    assert by_rank.index("services/example-idva/") < by_rank.index("services/example-refuge/")

@@ -14,9 +14,9 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
-def site_pages(site: Path, per_folder: int = 2) -> list[str]:
+def site_pages(site: Path, per_folder: int = 1) -> list[str]:
     """Every kind of HTML page of the built site, as a path from its root: every page MkDocs wrote
-    and the first few of each folder of generated pages (thousands of pages share one template;
+    and the first of each folder of generated pages (thousands of pages share one template;
     tests/test_pages.py reads every one of them for scripts, handlers and links)."""
     pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
     by_folder: dict[str, int] = {}

@@ -109,10 +109,10 @@
         if (result.status === "found" && found.length === 1) {
           choose(found[0]);
         } else if ((result.status === "found" || result.status === "choice") && found.length) {
-          offer(found, result.query + " covers more than one place. Choose yours:");
+          offer(found, T("{postcode} covers more than one place. Choose yours:", { postcode: result.query }));
 
         } else if (result.status === "unknown" && result.district && result.district.length) {
-          offer(result.district.filter(function (a) { return known(a.id); }), MESSAGES.unknown + " Places in " + result.query.split(" ")[0] + ":");
+          offer(result.district.filter(function (a) { return known(a.id); }), MESSAGES.unknown + " " + T("Places in {district}:", { district: result.query.split(" ")[0] }));
         } else {
           var why = result.status === "found" || result.status === "choice" ? "not-covered" : result.status;
           nations(MESSAGES[why] || MESSAGES.error);

@@ -30,10 +30,10 @@ from ...data.chooser import RECORD_LINK
 from ...data.language_help import LANGUAGE_HELP_URL, search_words
 from ...data.languages import language_named
 from ...data.model import LEGAL_TYPES, SERVICE, Record, kind_label
-from ...data.ranking import DISTANCE, TIERS, tier
+from ...data.ranking import TIERS, in_order, tier
 from ...i18n import N_, _
 from ...render.cards import card_data
-from ...render.shards import BODY_LIMIT, LOAD_ALL_BELOW, service_shards, shard_of, write_json
+from ...render.shards import BODY_LIMIT, LOAD_ALL_BELOW, NATIONAL_SHARD, service_shards, shard_of, write_json
 
 #: (index field, weight, key it reads in a core document, key it reads in a service document)
 FIELDS = (
@@ -53,6 +53,7 @@ FILTER_KEYS = {
     "l": "languages (lower case)",
     "r": "you can contact it yourself",
     "tr": "tier in the first-minute order (data/ranking.py TIERS; 3: for people who harm)",
+    "rk": "place in the first-minute order (data/ranking.py), worked out once by the build: lists sort by it",
     "oh": "opening hours as [day bits (Monday 1 … Sunday 64), opens, closes] in minutes, UK time",
     "kn": "category names (indexed)",
     "w": "place names (indexed)",
@@ -78,7 +79,12 @@ NATION_WORDS = {
 #: How much each tier's relevance counts in search, so a 24-hour line wins a near tie.
 
 TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
+#: How much more a record under the law of the nation a query names counts.
+NATION_BOOST = 1.5
+#: The bit of each day in a service's opening hours ("oh"); search.js reads them from areas.json.
 DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun": 64}
+#: "Who it is for" ("f") of a service open to anyone: it passes every "who it is for" filter.
+EVERYONE = "everyone"
 
 
 def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
@@ -164,18 +170,20 @@ def place_aliases(name: str) -> list[str]:
     return sorted({a for a in found if a and a != " ".join(words)})
 
 
-def service_document(record: Record, catalogue: Catalogue) -> dict[str, Any]:
-    """A service as search and the filters see it: its card plus FILTER_KEYS."""
+def service_document(record: Record, catalogue: Catalogue, rank: int) -> dict[str, Any]:
+    """A service as search and the filters see it: its card plus FILTER_KEYS (`rank`: its place
+    in the first-minute order of every service)."""
     data = record.data
     eligibility = data.get("eligibility") or {}
     areas = [catalogue.areas[a] for a in data["areas"]]
     return {
         **card_data(record),
         "tr": TIERS[tier(record, catalogue.categories)],
+        "rk": rank,
         "oh": opening_hours(record),
         "c": data["categories"],
         "a": data["areas"],
-        "f": eligibility.get("for") or ["everyone"],
+        "f": eligibility.get("for") or [EVERYONE],
         "n": bool(eligibility.get("nrpf_accepted")),
         "l": [language.lower() for language in data.get("languages") or []],
         "r": bool(data["referral"]["self"]),
@@ -221,17 +229,28 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
     """Write search/core.json, search/areas.json and one services file per shard; returns bytes per file."""
     out = site_dir / "search"
     out.mkdir(parents=True, exist_ok=True)
-    documents = {r.id: service_document(r, catalogue) for r in catalogue.of_type(SERVICE)}
+    # The order depends on the service only (its tier, its nearest area's level, its name), so one
+    # ranking of every service orders any list the browser makes: it never works the order out.
+    ranked = in_order(catalogue.of_type(SERVICE), catalogue.categories, catalogue.areas)
+    ranks = {r.id: n for n, r in enumerate([*ranked.help, *ranked.for_people_who_harm])}
+    documents = {r.id: service_document(r, catalogue, ranks[r.id]) for r in catalogue.of_type(SERVICE)}
     shards = {name: [documents[r.id] for r in records] for name, records in service_shards(catalogue).items()}
     sizes = {f"services-{n}.json": write_json(out / f"services-{n}.json", {"docs": docs}) for n, docs in shards.items()}
-    order = {"distance": DISTANCE, "harmTier": TIERS["for-people-who-harm"]}
-    sizes["areas.json"] = write_json(out / "areas.json", {"order": order, "areas": area_documents(catalogue)})
+    areas = {
+        "order": {"harmTier": TIERS["for-people-who-harm"]},
+        "dayBits": DAY_BITS,
+        "everyone": EVERYONE,
+        "wideShard": NATIONAL_SHARD,  # the shard every filter and search loads: UK- and nation-wide services
+        "areas": area_documents(catalogue),
+    }
+    sizes["areas.json"] = write_json(out / "areas.json", areas)
     core = {
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
         "tierWeights": TIER_WEIGHTS,
         "kindWeights": {_(kind): weight for kind, weight in KIND_WEIGHTS.items()},
         "placeKind": _(PLACE_KIND),
         "nations": NATION_WORDS,
+        "nationBoost": NATION_BOOST,
         "phrases": [{"says": list(p.says), "find": list(p.find)} for p in catalogue.phrases],
         "synonyms": [{"words": list(s.words), "means": s.means} for s in catalogue.synonyms],
         "shards": {name: len(docs) for name, docs in shards.items()},

@@ -11,80 +11,11 @@
 
   if (window.WaymarkSearch) return; /* loaded twice (the header box loads it on demand) */
   window.WaymarkSearch = true;
-  var searchBox = document.querySelector("[data-wm-search]");
-  var filterBox = document.querySelector("[data-wm-filters]");
-  if (!searchBox && !filterBox) return;
 
-  var root = (searchBox || filterBox).getAttribute("data-root") || "";
-  var T = window.WaymarkT;
-  var cache = {};
+  /* ---------- the rules: what is found and in what order, from the data alone ---------- */
 
-  var offline = window.WaymarkLoad.offline;
-  var loadScript = window.WaymarkLoad.script;
-
-  function fetchJSON(path) {
-    return window.WaymarkLoad.json(root, path);
-  }
-
-  /* Pages live in folders (orders/x/); a folder copy needs the file name spelled out. */
-  function pageHref(url) {
-    return offline && /\/$/.test(url) ? url + "index.html" : url;
-  }
-
-  function loadLunr() {
-    if (window.lunr) return Promise.resolve(window.lunr);
-    if (!cache.lunr) {
-      cache.lunr = loadScript(root + "assets/waymark/lunr-2.3.9.min.js").then(function () { return window.lunr; });
-    }
-    return cache.lunr;
-  }
-
-  function areaTree() {
-    return fetchJSON("search/areas.json").then(function (data) {
-      if (!data.byId) {
-        data.byId = {};
-        data.areas.forEach(function (area) { data.byId[area.id] = area; });
-      }
-      return data;
-    });
-  }
-
-  function shardDocs(name) {
-    return fetchJSON("search/services-" + name + ".json").then(function (data) { return data.docs; });
-  }
-
-  /* ---------- cards, from the page's template ---------- */
-  var template = document.getElementById("wm-card-template");
-
-  function fill(card, slot, text, href) {
-    var node = card.querySelector('[data-slot="' + slot + '"]');
-    if (!node) return;
-    node.textContent = text;
-    if (href) node.setAttribute("href", href);
-  }
-
-  function drop(card, slot) {
-    var node = card.querySelector('[data-slot="' + slot + '"]');
-    if (node && node.parentNode) node.parentNode.removeChild(node);
-  }
-
-  function serviceCard(doc) {
-    var card = template.content.firstElementChild.cloneNode(true);
-    fill(card, "t", doc.t, root + pageHref(doc.u));
-    fill(card, "o", doc.o);
-    fill(card, "s", doc.s);
-    if (doc.p) fill(card, "p", doc.p, doc.ph); else drop(card, "p-line");
-    if (doc.pl) fill(card, "pl", "(" + doc.pl + ")"); else drop(card, "pl");
-    if (doc.tx) fill(card, "tx", doc.tx, doc.txh); else drop(card, "tx-line");
-    if (!doc.h) drop(card, "h");
-    if (doc.h || !openNow(doc)) drop(card, "open");
-    if (!doc.p && !doc.tx) drop(card, "phones");
-    if (doc.web) fill(card, "web", T("Its own website"), doc.web); else drop(card, "web-line");
-    return card;
-  }
-
-  /* ---------- "open now", from structured hours, in UK time whatever the device's clock zone ---------- */
-  var DAYS = { Mon: 1, Tue: 2, Wed: 4, Thu: 8, Fri: 16, Sat: 32, Sun: 64 };
+  /* "open now", from structured hours, in UK time whatever the device's clock zone ---------- */
+  var dayBits = {}; /* areas.json "dayBits", once it has loaded: "mon" -> 1 … "sun" -> 64 */
   var clock = null;
   function ukNow() {
     if (!clock) {
@@ -92,15 +23,16 @@
       new Intl.DateTimeFormat("en-GB", {
         timeZone: "Europe/London", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
       }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
-      clock = { day: DAYS[parts.weekday] || 0, minute: (+parts.hour) * 60 + (+parts.minute) };
+      clock = { day: dayBits[parts.weekday.toLowerCase()] || 0, minute: (+parts.hour) * 60 + (+parts.minute) };
       setTimeout(function () { clock = null; }, 30000);
     }
     return clock;
   }
 
-  function openNow(doc) {
+  /* `now` ({day: a day bit, minute: since midnight}) is the UK clock unless given. */
+  function openNow(doc, now) {
     if (doc.h) return true;
-    var now = ukNow();
+    now = now || ukNow();
     var yesterday = now.day === 1 ? 64 : now.day >> 1;
     return (doc.oh || []).some(function (slot) {
       var days = slot[0], opens = slot[1], closes = slot[2];
@@ -110,39 +42,10 @@
     });
   }
 
-  /* ---------- the first-minute order (data/ranking.py): 24-hour lines, general, specialist; nearest first ---------- */
-  function nearness(doc, tree) {
-    var best = 99;
-    doc.a.forEach(function (id) {
-      var area = tree.byId[id];
-      var distance = area ? tree.order.distance[area.level] : tree.order.distance.national;
-      if (distance < best) best = distance;
-    });
-    return best;
-  }
-
-  function firstMinuteOrder(docs, tree) {
-    return docs.slice().sort(function (a, b) {
-      return a.tr - b.tr || nearness(a, tree) - nearness(b, tree) || a.t.localeCompare(b.t);
-    });
-  }
-
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function recordItem(doc) {
-    var li = el("li", "wm-result");
-    li.appendChild(el("span", "wm-result__kind", doc.k));
-    var a = el("a", "wm-result__title", doc.t);
-    a.href = root + pageHref(doc.u);
-    li.appendChild(a);
-    li.appendChild(el("p", "wm-result__summary", doc.s));
-    return li;
+  /* ---------- the first-minute order (data/ranking.py): each service's place in it ("rk") is
+     worked out once by the build; a list here is only sorted by it ---------- */
+  function firstMinuteOrder(docs) {
+    return docs.slice().sort(function (a, b) { return a.rk - b.rk; });
   }
 
   /* Does a service cover the chosen area? Services listed for the area, for a place inside it, or
@@ -158,7 +61,6 @@
     });
   }
 
-  /* ---------- Search page ---------- */
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
@@ -327,6 +229,107 @@
     return named;
   }
 
+
+  /* The rules above depend only on their arguments: the Node tests (tests/node/) read them here. */
+  window.WaymarkSearchRules = {
+    openNow: openNow, firstMinuteOrder: firstMinuteOrder, covers: covers, expand: expand,
+    wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets,
+    matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf
+  };
+
+  /* ---------- the page ---------- */
+  var searchBox = document.querySelector("[data-wm-search]");
+  var filterBox = document.querySelector("[data-wm-filters]");
+  if (!searchBox && !filterBox) return;
+
+  var root = (searchBox || filterBox).getAttribute("data-root") || "";
+  var T = window.WaymarkT;
+  var cache = {};
+
+  var offline = window.WaymarkLoad.offline;
+  var loadScript = window.WaymarkLoad.script;
+
+  function fetchJSON(path) {
+    return window.WaymarkLoad.json(root, path);
+  }
+
+  /* Pages live in folders (orders/x/); a folder copy needs the file name spelled out. */
+  function pageHref(url) {
+    return offline && /\/$/.test(url) ? url + "index.html" : url;
+  }
+
+  function loadLunr() {
+    if (window.lunr) return Promise.resolve(window.lunr);
+    if (!cache.lunr) {
+      cache.lunr = loadScript(root + "assets/waymark/lunr-2.3.9.min.js").then(function () { return window.lunr; });
+    }
+    return cache.lunr;
+  }
+
+  function areaTree() {
+    return fetchJSON("search/areas.json").then(function (data) {
+      if (!data.byId) {
+        dayBits = data.dayBits;
+        data.byId = {};
+        data.areas.forEach(function (area) { data.byId[area.id] = area; });
+      }
+      return data;
+    });
+  }
+
+  function shardDocs(name) {
+    return fetchJSON("search/services-" + name + ".json").then(function (data) { return data.docs; });
+  }
+
+  /* ---------- cards, from the page's template ---------- */
+  var template = document.getElementById("wm-card-template");
+
+  function fill(card, slot, text, href) {
+    var node = card.querySelector('[data-slot="' + slot + '"]');
+    if (!node) return;
+    node.textContent = text;
+    if (href) node.setAttribute("href", href);
+  }
+
+  function drop(card, slot) {
+    var node = card.querySelector('[data-slot="' + slot + '"]');
+    if (node && node.parentNode) node.parentNode.removeChild(node);
+  }
+
+  function serviceCard(doc) {
+    var card = template.content.firstElementChild.cloneNode(true);
+    fill(card, "t", doc.t, root + pageHref(doc.u));
+    fill(card, "o", doc.o);
+    fill(card, "s", doc.s);
+    if (doc.p) fill(card, "p", doc.p, doc.ph); else drop(card, "p-line");
+    if (doc.pl) fill(card, "pl", "(" + doc.pl + ")"); else drop(card, "pl");
+    if (doc.tx) fill(card, "tx", doc.tx, doc.txh); else drop(card, "tx-line");
+    if (!doc.h) drop(card, "h");
+    if (doc.h || !openNow(doc)) drop(card, "open");
+    if (!doc.p && !doc.tx) drop(card, "phones");
+    if (doc.web) fill(card, "web", T("Its own website"), doc.web); else drop(card, "web-line");
+    return card;
+  }
+
+
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function recordItem(doc) {
+    var li = el("li", "wm-result");
+    li.appendChild(el("span", "wm-result__kind", doc.k));
+    var a = el("a", "wm-result__title", doc.t);
+    a.href = root + pageHref(doc.u);
+    li.appendChild(a);
+    li.appendChild(el("p", "wm-result__summary", doc.s));
+    return li;
+  }
+
   function Search(box) {
     this.box = box;
     this.input = box.querySelector(".wm-search__input");
@@ -418,7 +421,7 @@
               placeOnly.push(entry); /* a query that is only a place goes to it, before any best bet */
             }
 
-            if (nation && (" " + (entry.doc.w || "").toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0) score *= 1.5;
+            if (nation && (" " + (entry.doc.w || "").toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0) score *= core.nationBoost;
             scored.push({ entry: entry, score: score });
           });
           /* Best bets first, in the order the phrases file gives, if this search can show them. */
@@ -478,7 +481,7 @@
       areaTree()
         .then(function (tree) {
           var chosen = tree.byId[option.value];
-          var names = ["national"];
+          var names = [tree.wideShard];
           if (chosen && names.indexOf(chosen.shard) < 0) names.push(chosen.shard);
           return Promise.all(names.map(shardDocs)).then(function (docLists) {
             if (ticket !== fLatest) return;
@@ -496,7 +499,7 @@
                 if (seen[doc.u]) return;
                 if (!covers(doc, option.value, tree)) return;
                 if (category && doc.c.indexOf(category) < 0) return;
-                if (who && doc.f.indexOf(who) < 0 && doc.f.indexOf("everyone") < 0) return;
+                if (who && doc.f.indexOf(who) < 0 && doc.f.indexOf(tree.everyone) < 0) return;
                 if (language && doc.l.indexOf(language) < 0) return;
                 if (nrpf && !doc.n) return;
                 if (open && !doc.h) return;
@@ -506,7 +509,7 @@
                 found.push(doc);
               });
             });
-            var ordered = firstMinuteOrder(found, tree);
+            var ordered = firstMinuteOrder(found);
             var help = ordered.filter(function (doc) { return doc.tr !== tree.order.harmTier; });
             var harm = ordered.filter(function (doc) { return doc.tr === tree.order.harmTier; });
             fList.textContent = "";

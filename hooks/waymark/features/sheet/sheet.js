@@ -197,7 +197,7 @@
     return [[T("Services"), services], [T("Options"), options]].filter(function (g) { return g[1].length; });
   }
 
-  var dateFormat = new Intl.DateTimeFormat(document.documentElement.lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+  var dateFormat = new Intl.DateTimeFormat((document.documentElement.lang || "en") + "-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
   function printedLine() {
     return T("Made on {date} from {site}", { date: dateFormat.format(new Date()), site: new URL(root, window.location.href).href });
   }
@@ -324,7 +324,7 @@
   fetchJSON("sheet/options.json")
     .then(function (data) {
       data.options.forEach(function (entry) { entries[entry.id] = entry; });
-      var names = data.loadAll ? data.shards : ["national", box.getAttribute("data-start-shard")];
+      var names = data.loadAll ? data.shards : [data.wideShard, box.getAttribute("data-start-shard")];
       if (!data.loadAll && more) {
         more.hidden = false;
         place.addEventListener("change", function () {

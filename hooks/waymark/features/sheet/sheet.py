@@ -24,7 +24,7 @@ from ...data.model import AUDIENCES, JURISDICTIONS, LEGAL_TYPES, STATUS_LABELS, 
 from ...data.phones import sms_href, tel_href
 from ...i18n import _
 from ...render.renderer import Renderer, join_names, long_date
-from ...render.shards import LOAD_ALL_BELOW, plain_text, service_shards, shard_of, write_json
+from ...render.shards import LOAD_ALL_BELOW, NATIONAL_SHARD, plain_text, service_shards, shard_of, write_json
 
 FOLDER = "sheet"
 #: What each key of a sheet entry holds.
@@ -148,7 +148,12 @@ def write_sheet_files(site_dir: Path, renderer: Renderer) -> dict[str, int]:
     }
     sizes["options.json"] = write_json(
         out / "options.json",
-        {"options": options, "shards": sorted(shards), "loadAll": len(catalogue.services) < LOAD_ALL_BELOW},
+        {
+            "options": options,
+            "shards": sorted(shards),
+            "wideShard": NATIONAL_SHARD,
+            "loadAll": len(catalogue.services) < LOAD_ALL_BELOW,
+        },
     )
     return sizes
 

@@ -1,0 +1,117 @@
+/* The search rules of features/search/search.js, run under Node's own test runner (`node --test`):
+   the pure functions that decide what a query finds and in what order, without a browser. */
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+
+global.window = {};
+global.document = { querySelector: () => null }; /* no search box: only the rules load */
+require(path.join(__dirname, "..", "..", "hooks", "waymark", "features", "search", "search.js"));
+const R = global.window.WaymarkSearchRules;
+
+test("a place is named only by its whole name, in whole words", () => {
+  assert.equal(R.namesPlace("help in leeds", "Leeds"), true);
+  assert.equal(R.namesPlace("Newcastle upon Tyne refuge", "Newcastle upon Tyne"), true);
+  assert.equal(R.namesPlace("my wife hits me", "Fife"), false);
+  assert.equal(R.namesPlace("my brother", "Rother"), false);
+  assert.equal(R.namesPlace("lee", "Leeds"), false);
+  assert.equal(R.namesPlace("anything", ""), false);
+});
+
+test("a query that is only a place, with filler words, goes to the place", () => {
+  assert.equal(R.onlyPlace("help in leeds", "Leeds"), true);
+  assert.equal(R.onlyPlace("Leeds", "Leeds"), true);
+  assert.equal(R.onlyPlace("refuge leeds", "Leeds"), false);
+});
+
+test("words are split in any script and lower-cased", () => {
+  assert.deepEqual(R.wordsOf("Newcastle-upon-Tyne, UK"), ["newcastle", "upon", "tyne", "uk"]);
+  assert.deepEqual(R.wordsOf("język polski"), ["język", "polski"]);
+  assert.deepEqual(R.wordsOf(undefined), []);
+});
+
+test("one edit apart means one letter added, dropped or changed", () => {
+  assert.equal(R.oneEditApart("marrige", "marriage"), true);
+  assert.equal(R.oneEditApart("marriage", "marriagex"), true);
+  assert.equal(R.oneEditApart("stalkng", "stalking"), true);
+  assert.equal(R.oneEditApart("stalker", "stalked"), true);
+  assert.equal(R.oneEditApart("same", "same"), false);
+  assert.equal(R.oneEditApart("marige", "marriage"), false);
+});
+
+test("a long word one slip from exactly one known word is read as it; anything else is left", () => {
+  const known = { marriage: true, forced: true, stalking: true };
+  assert.equal(R.typoFixed("forced marrige", known), "forced marriage");
+  assert.equal(R.typoFixed("forced marriage", known), null);
+  assert.equal(R.typoFixed("nmo", known), null); /* short words are never changed */
+  assert.equal(R.typoFixed("tarriage", known), null); /* the first letter must agree */
+  assert.equal(R.typoFixed("stalkin", { stalking: true, stalkig: true }), null); /* two near: ambiguous */
+});
+
+test("best bets match a phrase's words whole, apostrophes alike, and try a typo once", () => {
+  const phrases = [
+    { says: ["forced marriage", "married against"], find: ["orders/fmpo/", "services/fmu/"] },
+    { says: ["i'm scared"], find: ["help/"] },
+  ];
+  assert.deepEqual(R.matchPhrases("Worried about a FORCED MARRIAGE", phrases), ["orders/fmpo/", "services/fmu/"]);
+  assert.deepEqual(R.matchPhrases("I’m scared", phrases), ["help/"]);
+  assert.deepEqual(R.matchPhrases("unforced marriages", phrases), []);
+  assert.deepEqual(R.bestBets("forced marrige", phrases), ["orders/fmpo/", "services/fmu/"]);
+  assert.deepEqual(R.bestBets("nothing like it", phrases), []);
+});
+
+test("synonyms add the records' word once, for a whole-word mention only", () => {
+  const synonyms = [
+    { words: ["nmo", "non-mol"], means: "non-molestation order" },
+    { words: ["dv"], means: "domestic abuse" },
+  ];
+  const out = R.expand("NMO or non-mol", synonyms);
+  assert.equal(out.text, "NMO or non-mol");
+  assert.equal(out.extra, "non-molestation order");
+  assert.equal(R.expand("dvla", synonyms).extra, "");
+});
+
+test("a query naming a nation is read as that nation", () => {
+  const nations = { scotland: ["scotland", "scottish"], wales: ["wales", "welsh", "cymru"] };
+  assert.equal(R.nationOf("refuge in Scotland", nations), "scotland");
+  assert.equal(R.nationOf("help in Cymru", nations), "wales");
+  assert.equal(R.nationOf("help", nations), "");
+});
+
+test("lists follow the order the build worked out, and the input is left as it was", () => {
+  const docs = [{ t: "B", rk: 2 }, { t: "a", rk: 0 }, { t: "C", rk: 1 }];
+  assert.deepEqual(R.firstMinuteOrder(docs).map((d) => d.t), ["a", "C", "B"]);
+  assert.deepEqual(docs.map((d) => d.t), ["B", "a", "C"]);
+});
+
+test("a service covers its own area, the places inside it and the places around it only", () => {
+  const tree = {
+    byId: {
+      england: { up: [] },
+      yorkshire: { up: ["england"] },
+      leeds: { up: ["yorkshire", "england"] },
+      cornwall: { up: ["england"] },
+    },
+  };
+  const regional = { a: ["yorkshire"] };
+  assert.equal(R.covers(regional, "leeds", tree), true); /* around the chosen place */
+  assert.equal(R.covers(regional, "yorkshire", tree), true);
+  assert.equal(R.covers({ a: ["leeds"] }, "yorkshire", tree), true); /* inside it */
+  assert.equal(R.covers(regional, "cornwall", tree), false);
+  assert.equal(R.covers(regional, "", tree), true); /* no place chosen */
+});
+
+test("open now reads day bits and minutes, across midnight too", () => {
+  const MON = 1, TUE = 2, SUN = 64;
+  const office = { oh: [[MON | TUE, 540, 1020]] }; /* Monday and Tuesday 9:00 to 17:00 */
+  assert.equal(R.openNow(office, { day: MON, minute: 600 }), true);
+  assert.equal(R.openNow(office, { day: MON, minute: 1020 }), false);
+  assert.equal(R.openNow(office, { day: SUN, minute: 600 }), false);
+  const night = { oh: [[SUN, 1200, 120]] }; /* Sunday 20:00 to Monday 2:00 */
+  assert.equal(R.openNow(night, { day: SUN, minute: 1300 }), true);
+  assert.equal(R.openNow(night, { day: MON, minute: 60 }), true); /* Monday's yesterday is Sunday */
+  assert.equal(R.openNow(night, { day: MON, minute: 180 }), false);
+  assert.equal(R.openNow({ h: true }, { day: MON, minute: 0 }), true);
+});
