@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from chromium_fixtures import guard
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 from project import PROJECT
 from waymark.data.catalogue import Catalogue, load_catalogue
 from waymark.data.model import JURISDICTIONS
 from waymark.data.ranking import tier
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")

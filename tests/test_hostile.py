@@ -272,10 +272,10 @@ def test_a_write_failing_part_way_puts_everything_back(project: Path, monkeypatc
         real_replace(src, dst)
 
     before = tree_digest(data)
-    monkeypatch.setattr(service_import.os, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OSError, match="No space left"):
         service_import.save_records(records, catalogue)
-    monkeypatch.setattr(service_import.os, "replace", real_replace)
+    monkeypatch.setattr(os, "replace", real_replace)
     assert tree_digest(data) == before
     assert not list((data / "services").glob(".import-*"))
 

@@ -6,6 +6,7 @@ import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
@@ -22,7 +23,7 @@ def data(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURES / "data", tmp_path / "data"))
 
 
-def _errors(service: dict) -> list[str]:
+def _errors(service: dict[str, Any]) -> list[str]:
     validator = Draft202012Validator(SCHEMA, format_checker=FormatChecker())
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(service)]
 

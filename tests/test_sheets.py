@@ -52,7 +52,7 @@ def test_a_council_route_cannot_be_rewritten_by_a_sheet(data: Path, tmp_path: Pa
 def test_every_service_field_has_a_column() -> None:
     """Export loses nothing: each field of the service schema maps to exactly one column."""
     schema = json.loads((PROJECT / "data" / "schema" / "service.schema.json").read_text())
-    fields = set()
+    fields: set[tuple[str, ...]] = set()
     for name, spec in schema["properties"].items():
         if spec.get("type") == "object":
             fields |= {(name, sub) for sub in spec["properties"]}

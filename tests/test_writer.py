@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import yaml
 from project import FIXTURES, copy_project, run_waymark
 from waymark.data import parallel
 from waymark.glue import writer
+from waymark.render.pages import GeneratedPage
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +64,7 @@ def test_a_shell_without_markers_stops_the_build() -> None:
         writer.Shell("<html><title>x</title></html>", Item()).check()  # type: ignore[arg-type]
 
 
-def _square(chunk: list[int]) -> list[int]:
+def _square(chunk: Sequence[int]) -> list[int]:
     return [n * n for n in chunk]
 
 
@@ -73,5 +75,5 @@ def test_parallel_chunks_keep_input_order(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_fast_page_titles_are_escaped_like_the_themes() -> None:
-    page = writer.GeneratedPage("services/x.md", "<b>", "", lambda root: "")
+    page = GeneratedPage("services/x.md", "<b>", "", lambda root: "")
     assert html.unescape(writer.Shell(writer.TITLE, None).fill(page, "", "", "<li>marker</li>")) == "<b>"  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -108,8 +109,8 @@ def test_search_results_have_no_wcag_violations(page: Page, site_url: str) -> No
     assert _violations(page) == []
 
 
-def _focus_state(page: Page) -> dict:
-    return page.evaluate(
+def _focus_state(page: Page) -> dict[str, Any]:
+    state: dict[str, Any] = page.evaluate(
         """() => {
           const el = document.activeElement;
           if (!el || el === document.body) return {tag: 'body'};
@@ -125,6 +126,7 @@ def _focus_state(page: Page) -> dict:
           };
         }"""
     )
+    return state
 
 
 @pytest.mark.parametrize("kind", ["home", "find-a-service", "order"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from chromium_fixtures import NEUTRAL, Outside, guard
 from playwright.sync_api import Browser, Page, Route
 
@@ -38,16 +40,17 @@ class CaughtMidExit:
         self.hits.append(route.request.url)
         route.fulfill(status=204)
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         """What the page looked like when it began to leave, once the navigation went out."""
         for _ in range(150):
             if self.hits:
                 break
             self.page.wait_for_timeout(20)
         assert self.hits, "the browser never asked for the neutral site"
-        return self.page.evaluate(
+        state: dict[str, Any] = self.page.evaluate(
             "({...window.__wm.hidden, now: getComputedStyle(document.body).visibility, nowTitle: document.title})"
         )
+        return state
 
 
 def click_exit(page: Page) -> None:
@@ -63,7 +66,7 @@ def open_record(page: Page, site_url: str) -> str:
     return page.title()
 
 
-def assert_hidden_on_the_way_out(state: dict) -> float:
+def assert_hidden_on_the_way_out(state: dict[str, Any]) -> float:
     assert state["visibility"] == "hidden", "content still painted while leaving"
     assert state["title"].strip() == "", "tab title not blanked"
     assert state["now"] == "hidden" and state["nowTitle"].strip() == "", "shown again before leaving"

@@ -51,7 +51,8 @@ def loader(folder: Path) -> Any:
 
 def index_of(folder: Path) -> dict[str, Any]:
     """The build's index.json."""
-    return json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    index: dict[str, Any] = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    return index
 
 
 def spaced(postcode: str) -> str:

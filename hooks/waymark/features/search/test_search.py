@@ -50,9 +50,10 @@ def catalogue() -> Catalogue:
 def search(page: Page, words: str) -> list[str]:
     page.fill("#wm-q", words)
     page.locator("#wm-status", has_text=re.compile(r"\d+ results?|No results|could not")).wait_for()
-    return page.eval_on_selector_all(
+    hrefs: list[str] = page.eval_on_selector_all(
         "#wm-results > li", "items => items.map(li => li.querySelector('a').getAttribute('href'))"
     )
+    return hrefs
 
 
 def test_abbreviations_and_everyday_words_find_their_record(page: Page, site_url: str) -> None:

@@ -89,7 +89,9 @@ def open_sheet(page: Page, site_url: str) -> None:
 
 def build_sheet(page: Page, site_url: str, catalogue: Catalogue) -> list[Record]:
     open_sheet(page, site_url)
-    records = [catalogue.records["service"][i] for i in SERVICES] + [catalogue.legal(i) for i in OPTIONS]  # type: ignore[misc]
+    options = [catalogue.legal(i) for i in OPTIONS]
+    records = [catalogue.records["service"][i] for i in SERVICES] + [r for r in options if r is not None]
+    assert len(records) == len(SERVICES) + len(OPTIONS)
     page.focus("#wm-sheet-q")
     for record in records:
         pick(page, record.name.split(" (")[0][:14], record.name)
