@@ -61,7 +61,7 @@
     Object.keys(entries).forEach(function (id) {
       var entry = entries[id];
       if (chosen.indexOf(id) >= 0) return;
-      var name = fold(entry.t), other = fold(entry.x + " " + entry.k);
+      var name = fold(entry.t), other = fold(entry.x + " " + entry.k + " " + (entry.w || ""));
       if (!words.every(function (w) { return startsAWord(name, w) || startsAWord(other, w); })) return;
       var score = words.every(function (w) { return startsAWord(name, w); }) ? 2 : 1;
       if (name.indexOf(words.join(" ")) === 0) score = 3;

@@ -33,6 +33,7 @@ SHEET_KEYS = {
     "u": "page address",
     "t": "name",
     "x": "other names the picker matches (organisation, abbreviations)",
+    "w": "the places a service covers, which the picker matches too (its areas, and the councils in a county)",
     "k": "what it is (kind of order, housing duty, service...)",
     "s": "plain summary (options)",
     "ph": "phones: [number, label, hours, free, tel: link]",
@@ -77,6 +78,18 @@ def excerpt(html: str, limit: int = REFERRAL_LIMIT) -> str:
     return (text[: cut + 1] if cut > 0 else text[:limit].rsplit(" ", 1)[0]) + " " + _("(More on the web page.)")
 
 
+#: Levels whose places inside are named too ("Leeds SARC" finds the West Yorkshire SARC); a region
+#: or nation holds too many places to list.
+NAMES_INSIDE = ("county", "local-authority")
+
+
+def places_named(record: Record, renderer: Renderer) -> list[str]:
+    """The places a worker may type to find a service: its areas, and the councils inside a county it covers."""
+    areas = [renderer.catalogue.areas[a] for a in record.data["areas"]]
+    inside = [d for a in areas if a.level in NAMES_INSIDE for d in a.descendants()]
+    return list(dict.fromkeys(a.name for a in [*areas, *inside]))
+
+
 def sheet_service(record: Record, renderer: Renderer) -> dict[str, Any]:
     """What the sheet prints for one service (keys: SHEET_KEYS)."""
     data = record.data
@@ -89,6 +102,7 @@ def sheet_service(record: Record, renderer: Renderer) -> dict[str, Any]:
         "u": record.url,
         "t": record.name,
         "x": data["organisation"],
+        "w": " ".join(places_named(record, renderer)),
         "k": _("Service"),
         "ph": [
             [p["number"], p.get("label", ""), p.get("hours", ""), bool(p.get("free")), tel_href(p["number"])]

@@ -279,3 +279,12 @@ def test_a_service_page_names_the_data_it_is_in(page: Page, site_url: str, catal
     page.goto(site_url + service.url)
     href = page.locator(".wm-action[href*='sheet/#add=']").first.get_attribute("href") or ""
     assert re.search(rf"#add={service.id}&in=[a-z0-9-]+$", href), href
+
+
+def test_the_picker_finds_a_service_by_a_place_it_covers(page: Page, site_url: str, catalogue: Catalogue) -> None:
+    """A worker types the place and the kind ("Leeds SARC"): the county's SARC covers Leeds."""
+    sarc = catalogue.records["service"]["west-yorkshire-hazlehurst-centre-sarc"]
+    assert sarc.data["areas"] == ["west-yorkshire"] and "leeds" not in sarc.data["areas"]
+    open_sheet(page, site_url)
+    page.focus("#wm-sheet-q")
+    pick(page, "Leeds SARC", sarc.name)
