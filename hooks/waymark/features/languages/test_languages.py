@@ -108,3 +108,22 @@ def test_searching_in_welsh_or_for_an_interpreter_finds_help(page: Page, site_ur
         page.locator("#wm-status", has_text=re.compile(r"\d+ results?")).wait_for()
         found = page.eval_on_selector_all(TITLES, "els => els.map(e => e.getAttribute('href'))")
         assert wanted in found[:3], (words, found)
+
+
+def test_each_nation_gets_its_own_line_whatever_the_language(built_site: Path, catalogue: Catalogue) -> None:
+    """A Polish speaker in Belfast is given Northern Ireland's line, not only the England line that
+    has a Polish page; a line whose page does not mention interpreters says so, and is given anyway."""
+    from waymark.data.model import JURISDICTIONS
+
+    html = (built_site / "languages" / "index.html").read_text(encoding="utf-8")
+    part = html[html.index('id="by-nation"') : html.index('id="in-your-language"')]
+    sections = re.split(r"<h3 id=\"lines-\d\">", part)[1:]
+    assert [s[: s.index("</h3>")] for s in sections] == list(JURISDICTIONS.values())
+    for (nation, _name), section in zip(JURISDICTIONS.items(), sections, strict=True):
+        for line in catalogue.crisis.lines_for(nation):
+            service = catalogue.service(line)
+            assert service is not None and f'href="../services/{line}/"' in section, (nation, line)
+    assert "could not confirm that this line adds interpreters" in sections[-1]  # Northern Ireland
+    assert "can add an interpreter" in sections[2]  # Scotland's helpline says so on safer.scot
+    polish = html[html.index('lang="pl"') :]
+    assert "This line is for: England" in polish[: polish.index("</li>")]
