@@ -115,3 +115,22 @@ def test_the_not_found_page_points_nowhere_else(built_site: Path) -> None:
     off = re.findall(r'(?:href|src|action|data-[a-z-]+)="(//[^"]*)"', html)
     assert off == []
     assert 'href="/search/"' in html or 'href="/"' in html
+
+
+#: Lists a script fills in the browser (search results, postcode choices, the sheet's picker) and
+#: the theme's contents list of a page without headings: empty in the HTML by design.
+_FILLED_BY_SCRIPT = re.compile(
+    r'class="(wm-cards|wm-results[^"]*|wm-postcode__choices|wm-combo__options|md-nav__list)"'
+)
+_EMPTY_LIST = re.compile(r"<(ul|ol)\b([^>]*)>\s*</\1>")
+
+
+def test_no_published_page_shows_an_empty_list(built_site: Path) -> None:
+    """An empty list is a dead end to a screen reader ("list, 0 items") and to anyone reading."""
+    empty = [
+        (page.relative_to(built_site).as_posix(), match.group(0))
+        for page in pages(built_site)
+        for match in _EMPTY_LIST.finditer(page.read_text(encoding="utf-8"))
+        if not _FILLED_BY_SCRIPT.search(match.group(2))
+    ]
+    assert empty == []
