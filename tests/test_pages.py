@@ -134,3 +134,28 @@ def test_no_published_page_shows_an_empty_list(built_site: Path) -> None:
         if not _FILLED_BY_SCRIPT.search(match.group(2))
     ]
     assert empty == []
+
+
+def _shape(markdown: str) -> tuple[int, list[str], list[str]]:
+    """What a translation must keep: how many sections, every link target, every number."""
+    body = markdown.split("\n---\n", 1)[-1]
+    return (
+        len(re.findall(r"(?m)^## ", body)),
+        re.findall(r"\]\(([^)]+)\)", body),
+        re.findall(r"\d+", re.sub(r"\]\([^)]+\)", "]", body)),
+    )
+
+
+@pytest.mark.parametrize("translation", sorted((PROJECT / "docs").rglob("*.cy.md")), ids=lambda p: p.name)
+def test_a_translated_page_keeps_the_sections_links_and_numbers_of_its_english(translation: Path) -> None:
+    english = translation.with_name(translation.name.removesuffix(".cy.md") + ".md")
+    assert _shape(translation.read_text(encoding="utf-8")) == _shape(english.read_text(encoding="utf-8"))
+
+
+def test_the_welsh_site_says_in_welsh_what_back_shows_after_the_exit(built_site: Path) -> None:
+    html = (built_site / "cy" / "cover-your-tracks" / "index.html").read_text(encoding="utf-8")
+    assert "wm-notice" not in html.split("<article", 1)[1]  # not "only in English for now"
+    assert "Yn ôl" in html and "caewch y tab neu'r ffenestr gyfan" in html
+    assert (
+        not (built_site / "cover-your-tracks.cy").exists() and not (built_site / "cy" / "cover-your-tracks.cy").exists()
+    )

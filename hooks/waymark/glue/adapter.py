@@ -45,6 +45,24 @@ STYLESHEET = "waymark.css"  # render/assets' CSS and every feature's, one file: 
 TOC_LIST = '<ul class="md-nav__list" data-md-component="toc"'  # the theme's contents list of a page
 
 
+def use_translated_pages(files: Files, config: MkDocsConfig, language: str) -> set[str]:
+    """A hand-written page may have a version in another language beside it (`x.cy.md` beside
+    `x.md`): that language's build uses it in place of the English page, at the same address, and
+    no build publishes it as a page of its own. Returns the pages replaced."""
+    replaced = set()
+    for file in list(files):
+        code = next((c for c in i18n.languages()[1:] if file.src_uri.endswith(f".{c}.md")), None)
+        if code is None:
+            continue
+        files.remove(file)
+        english = files.get_file_from_path(file.src_uri.removesuffix(f".{code}.md") + ".md")
+        if code == language and english is not None:
+            files.remove(english)
+            files.append(File.generated(config, english.src_uri, abs_src_path=file.abs_src_path))
+            replaced.add(english.src_uri)
+    return replaced
+
+
 class Site:
     """State for one build."""
 
@@ -63,6 +81,7 @@ class Site:
         self.guides: list[tuple[str, str, str]] = []  # hand-written pages for search: url, title, text
         self.urls: list[str] = []  # every page MkDocs wrote, for the sitemap
         self.unsafe: list[str] = []  # pages the finishing rules refused
+        self.translated: set[str] = set()  # hand-written pages this language has its own text of
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Site:
@@ -100,6 +119,7 @@ class Site:
             raise PluginError(
                 "These docs/ pages clash with generated pages; move or rename them: " + ", ".join(sorted(clashes))
             )
+        self.translated = use_translated_pages(files, config, self.settings.language)
         for page in self.pages.values():
             if not page.fast:
                 files.append(File.generated(config, page.src_uri, content=page.stub))
@@ -137,6 +157,8 @@ class Site:
                 raise PluginError(f"{page.file.src_uri}: {err}") from None
             if "waymark:" in html:  # blocks bring headings of their own: the contents list follows them
                 page.toc = get_toc(toc_tokens(filled))  # type: ignore[arg-type]
+            if page.file.src_uri in self.translated:  # written in this language: its own title and text
+                return filled
             if page.title and self.settings.language != i18n.SOURCE_LANGUAGE:
                 page.meta["title"] = i18n._(page.title)  # a title the interface also uses (nav) is translated
             return i18n.english_page(filled)
