@@ -56,7 +56,7 @@ def use_translated_pages(files: Files, config: MkDocsConfig, language: str) -> s
             continue
         files.remove(file)
         english = files.get_file_from_path(file.src_uri.removesuffix(f".{code}.md") + ".md")
-        if code == language and english is not None:
+        if code == language and english is not None and file.abs_src_path is not None:
             files.remove(english)
             files.append(File.generated(config, english.src_uri, abs_src_path=file.abs_src_path))
             replaced.add(english.src_uri)
