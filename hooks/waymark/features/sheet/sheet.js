@@ -303,21 +303,34 @@
   });
 
   /* ---------- arriving from "Add to referral sheet" ---------- */
-  function fromAddress() {
+  /* The #add= part is read and taken out of the address at once, before anything loads: what a
+     person picked never stays in the address or the history while the sheet's data arrives. */
+  function takeArrival() {
     var match = /^#add=([a-z0-9-]{1,80})(?:&in=([a-z0-9-]{1,80}))?$/.exec(window.location.hash);
-    if (!match) return;
+    if (!match) return null;
     history.replaceState(null, "", window.location.pathname);
-    var id = match[1];
+    return { id: match[1], shard: match[2] };
+  }
+
+  function arrive(arrival) {
+    if (!arrival) return;
+    var id = arrival.id;
     /* In a large directory the service may be in a shard not loaded yet: load it, then add it,
        or say why it could not be added (never silently nothing). */
-    (entries[id] || !match[2] ? Promise.resolve() : loadShard(match[2])).then(function () {
+    (entries[id] || !arrival.shard ? Promise.resolve() : loadShard(arrival.shard)).then(function () {
       if (entries[id]) add(id);
       else status.textContent = T("That could not be added: it is not in this directory's data. Search for it above.");
     }, function () {
       status.textContent = T("That could not be added: its data did not load. Search for it above.");
     });
   }
-  window.addEventListener("hashchange", fromAddress);
+  var arrival = takeArrival();
+  var ready = false;
+  window.addEventListener("hashchange", function () {
+    var next = takeArrival();
+    if (ready) arrive(next);
+    else arrival = next || arrival;
+  });
 
   /* ---------- start: load everything the picker offers, then show it ---------- */
   status.textContent = T("Loading…");
@@ -341,7 +354,9 @@
       tools.hidden = false;
       status.textContent = "";
       render();
-      fromAddress();
+      ready = true;
+      arrive(arrival);
+      arrival = null;
     })
     .catch(function () {
       status.textContent = T("The sheet could not load. Print a service or order page instead: each prints on one page.");
