@@ -21,9 +21,12 @@ test("a place is named only by its whole name, in whole words", () => {
 });
 
 test("a query that is only a place, with filler words, goes to the place", () => {
-  assert.equal(R.onlyPlace("help in leeds", "Leeds"), true);
-  assert.equal(R.onlyPlace("Leeds", "Leeds"), true);
-  assert.equal(R.onlyPlace("refuge leeds", "Leeds"), false);
+  const filler = ["in", "help", "yng", "i"];
+  assert.equal(R.onlyPlace("help in leeds", "Leeds", filler), true);
+  assert.equal(R.onlyPlace("Leeds", "Leeds", filler), true);
+  assert.equal(R.onlyPlace("yng Nghaerdydd", "nghaerdydd", filler), true);
+  assert.equal(R.onlyPlace("refuge leeds", "Leeds", filler), false);
+  assert.equal(R.onlyPlace("help in leeds", "Leeds", []), false);
 });
 
 test("words are split in any script and lower-cased", () => {
@@ -71,6 +74,14 @@ test("synonyms add the records' word once, for a whole-word mention only", () =>
   assert.equal(out.text, "NMO or non-mol");
   assert.equal(out.extra, "non-molestation order");
   assert.equal(R.expand("dvla", synonyms).extra, "");
+});
+
+test("the words a synonym matched are read exactly, never as the start of another word", () => {
+  const synonyms = [{ words: ["cam-drin domestig"], means: "domestic abuse" }];
+  const out = R.expand("cam-drin domestig", synonyms);
+  assert.equal(out.extra, "domestic abuse");
+  assert.deepEqual(Object.keys(out.exact).sort(), ["cam", "domestig", "drin"]);
+  assert.deepEqual(R.expand("camden", synonyms).exact, {});
 });
 
 test("a query naming a nation is read as that nation", () => {

@@ -29,6 +29,7 @@ from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .pages_check import page_location_problems
 from .parallel import map_chunks
 from .phrases import Phrase, read_phrases
+from .place_names import PlaceNames, read_place_names
 from .places import Area, Category, postcode_id_problems, read_areas, read_categories
 from .places_help import PlacesHelp, read_places_help
 from .problems import DataError, Problem, did_you_mean, errors_only
@@ -54,6 +55,7 @@ DATA_FILE_SCHEMAS = {
         "guide",
         "first-response",
         "crisis",
+        "place-names",
     )
 }
 #: `[[service-id]]` in a legal record's text: the service, shown with its current numbers.
@@ -81,6 +83,7 @@ class Catalogue:
     warnings: list[Problem] = field(default_factory=list)
 
     schema_dir: Path = DEFAULT_SCHEMA_DIR
+    place_names: PlaceNames = field(default_factory=dict)  # data/place-names.yaml
 
     def of_type(self, rtype: RecordType) -> list[Record]:
         """Records of one type, sorted by name."""
@@ -328,6 +331,9 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     areas, area_problems = read_areas(areas_src) if areas_src else ({}, [])
     categories, cat_problems = read_categories(categories_src) if categories_src else ({}, [])
     synonyms, synonym_problems = read_synonyms(synonyms_src) if synonyms_src else ([], [])
+    place_names_src = shared_file("place-names.yaml", required=False)
+    place_names, place_name_problems = read_place_names(place_names_src, set(areas)) if place_names_src else ({}, [])
+    synonym_problems += place_name_problems
     hosts, host_problems = read_source_hosts(hosts_src) if hosts_src else (None, [])
     problems += area_problems + cat_problems + synonym_problems + host_problems
     problems += postcode_id_problems(data_dir / "postcodes", areas)
@@ -428,4 +434,5 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
         first_response or FirstResponse(),
         warnings,
         schema_dir,
+        place_names,
     )

@@ -14,6 +14,7 @@ class Synonym:
 
     words: tuple[str, ...]
     means: str
+    language: str = "en"  # of `words`; the records' words (`means`) are English
 
 
 def read_synonyms(src: SourceFile) -> tuple[list[Synonym], list[Problem]]:
@@ -34,5 +35,10 @@ def read_synonyms(src: SourceFile) -> tuple[list[Synonym], list[Problem]]:
                 Problem(src.shown_path, line, "", f"[{index}].means", "the words to search for", shown(means))
             )
             continue
-        synonyms.append(Synonym(tuple(w.strip().lower() for w in words), means.strip().lower()))
+        language = entry.get("language") or "en"
+        if language != "en" and not isinstance(entry.get("source"), dict):
+            expected = "the published page these words were read on (title, url), as for every word not in English"
+            problems.append(Problem(src.shown_path, line, "", f"[{index}].source", expected, "nothing"))
+            continue
+        synonyms.append(Synonym(tuple(w.strip().lower() for w in words), means.strip().lower(), str(language)))
     return synonyms, problems

@@ -138,19 +138,68 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
             }
         )
     for area in catalogue.areas.values():
+        aliases = [
+            *place_aliases(area.name),
+            *(
+                form
+                for name, language in catalogue.place_names.get(area.id, ())
+                for form in typed_forms((name,), language)
+            ),
+        ]
         docs.append(
             {
                 "u": area.url,
                 "t": _("Services in {place}", place=area.name),
                 "k": _(PLACE_KIND),
-                "al": place_aliases(area.name),
+                "al": aliases,
                 "s": _("Domestic abuse and sexual violence services in {place}.", place=area.name),
                 "x": area.name,
                 "b": "",
-                "w": " ".join(a.name for a in area.ancestors()),
+                # Indexed: the places around it, and its other names (so "Abertawe" finds Swansea).
+                "w": " ".join([*(a.name for a in area.ancestors()), *aliases]),
             }
         )
     return docs
+
+
+#: Words around a place's name that do not stop a query being only a place ("help in Leeds",
+#: "yng Nghaerdydd"): search.js reads them from core.json ("placeFiller").
+PLACE_FILLER_WORDS = ("in", "near", "around", "help", "services", "service", "the", "yn", "yng", "ym", "ger", "i")
+#: Welsh changes a word's first sound after some words ("Caerdydd", "i Gaerdydd", "yng Nghaerdydd",
+#: "a Chaerdydd"): each first letter or pair and what it may become (soft, nasal, aspirate).
+WELSH_MUTATIONS = {
+    "c": ("g", "ngh", "ch"),
+    "p": ("b", "mh", "ph"),
+    "t": ("d", "nh", "th"),
+    "g": ("", "ng"),
+    "b": ("f", "m"),
+    "d": ("dd", "n"),
+    "ll": ("l",),
+    "m": ("f",),
+    "rh": ("r",),
+}
+#: First letters that are already one Welsh sound and do not change ("ch", "dd", "ff", "ng", "ph", "th").
+_WELSH_FIXED = ("ch", "dd", "ff", "ng", "ph", "th")
+
+
+def welsh_forms(text: str) -> list[str]:
+    """A Welsh word or name in lower case, and the forms its first sound takes after other words
+    ("caerdydd" -> "gaerdydd", "nghaerdydd", "chaerdydd"; "lloches" -> "loches"). Only the start
+    changes; a name that starts with a vowel, or an unchanging sound, has one form."""
+    lower = text.lower().strip()
+    if lower.startswith(_WELSH_FIXED):
+        return [lower]
+    start = next((s for s in ("ll", "rh", *"cptgbdm") if lower.startswith(s)), None)
+    if start is None:
+        return [lower]
+    return [lower, *(changed + lower[len(start) :] for changed in WELSH_MUTATIONS[start])]
+
+
+def typed_forms(words: tuple[str, ...], language: str) -> list[str]:
+    """Words a query may hold for a synonym: in Welsh, each with its mutated forms too."""
+    if language != "cy":
+        return [word.lower() for word in words]
+    return list(dict.fromkeys(form for word in words for form in welsh_forms(word)))
 
 
 def place_aliases(name: str) -> list[str]:
@@ -252,7 +301,8 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "nations": NATION_WORDS,
         "nationBoost": NATION_BOOST,
         "phrases": [{"says": list(p.says), "find": list(p.find)} for p in catalogue.phrases],
-        "synonyms": [{"words": list(s.words), "means": s.means} for s in catalogue.synonyms],
+        "synonyms": [{"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms],
+        "placeFiller": list(PLACE_FILLER_WORDS),
         "shards": {name: len(docs) for name, docs in shards.items()},
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
         "docs": core_documents(catalogue, guides),

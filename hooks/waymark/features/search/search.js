@@ -69,16 +69,20 @@
     return new RegExp("(^|[^a-z0-9])" + escapeRegExp(words) + "($|[^a-z0-9])").test(text);
   }
 
-  /* Add the words the records use for what the person typed (data/synonyms.yaml). */
+  /* Add the words the records use for what the person typed (data/synonyms.yaml). The words a
+     synonym matched are then read exactly: "cam-drin" is not a start of "Camden", nor a typo. */
   function expand(query, synonyms) {
     var lower = " " + query.toLowerCase() + " ";
     var extra = [];
+    var exact = {};
     synonyms.forEach(function (entry) {
       entry.words.forEach(function (word) {
-        if (mentions(lower, word) && extra.indexOf(entry.means) < 0) extra.push(entry.means);
+        if (!mentions(lower, word)) return;
+        if (extra.indexOf(entry.means) < 0) extra.push(entry.means);
+        word.split(/[^\p{L}\p{N}]+/u).forEach(function (part) { if (part) exact[part] = true; });
       });
     });
-    return { text: query, extra: extra.join(" ") };
+    return { text: query, extra: extra.join(" "), exact: exact };
   }
 
   /* lunr's own trimmer keeps only ASCII letters at a word's edges, so it would erase "اردو" or
@@ -132,11 +136,11 @@
     return !!place && (" " + words + " ").indexOf(" " + place + " ") >= 0;
   }
 
-  /* True when the query is the place's name and nothing else ("leeds", "help in leeds"). */
-  var FILLER = { "in": 1, "near": 1, "around": 1, "help": 1, "services": 1, "service": 1, "the": 1, "yn": 1, "ger": 1 };
-  function onlyPlace(query, name) {
+  /* True when the query is the place's name and nothing else ("leeds", "help in leeds",
+     "yng Nghaerdydd"): `filler` is the contract's list of words that may stand around it. */
+  function onlyPlace(query, name, filler) {
     var place = wordsOf(name);
-    return wordsOf(query).filter(function (w) { return place.indexOf(w) < 0 && !FILLER[w]; }).length === 0;
+    return wordsOf(query).filter(function (w) { return place.indexOf(w) < 0 && filler.indexOf(w) < 0; }).length === 0;
   }
 
   /* Exact words count most, then words that start the same, then words one typo away. */
@@ -147,6 +151,7 @@
           var raw = token.toString().replace(EDGES, "");
           if (!raw || lunr.stopWordFilter(token) === undefined) return;
           q.term(raw, { boost: 10, usePipeline: false });
+          if (expanded.exact && expanded.exact[raw.toLowerCase()]) return;
           if (raw.length > 2) q.term(raw, { boost: 4, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
           if (raw.length > 3) q.term(raw, { boost: 1, usePipeline: false, editDistance: 1 });
         });
@@ -417,7 +422,7 @@
             var place = !entry.service && entry.doc.k === core.placeKind;
             if (place && !namesPlace(query, entry.doc.x) && !(entry.doc.al || []).some(function (a) { return namesPlace(query, a); })) return;
             var score = result.score * (entry.service ? core.tierWeights[entry.doc.tr] : core.kindWeights[entry.doc.k] || 1);
-            if (place && [entry.doc.x].concat(entry.doc.al || []).some(function (a) { return onlyPlace(query, a); })) {
+            if (place && [entry.doc.x].concat(entry.doc.al || []).some(function (a) { return onlyPlace(query, a, core.placeFiller); })) {
               placeOnly.push(entry); /* a query that is only a place goes to it, before any best bet */
             }
 

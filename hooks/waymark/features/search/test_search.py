@@ -241,3 +241,46 @@ def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: st
     )
     for query, place in cases:
         assert search(page, query)[0].removeprefix("../") == place, query
+
+
+WELSH = yaml.safe_load((PROJECT / "tests" / "search" / "welsh_queries.yaml").read_text(encoding="utf-8"))
+#: The share of Welsh queries that must find one of their pages in the top 3 on /cy/search/ (#28:
+#: 0 of 16 before Welsh words, Welsh place names and Welsh mutations were known; 13 of 16 after).
+WELSH_TARGET = 0.75
+
+
+def test_welsh_words_and_welsh_place_names_find_their_pages(page: Page, site_url: str) -> None:
+    """Queries a Welsh speaker might type on the Welsh site (tests/search/welsh_queries.yaml):
+    the words for what happened, a place in Welsh, a place after "yng" (Nghaerdydd)."""
+    from waymark import i18n
+
+    welsh = i18n.catalogue("cy")
+    done = re.compile(
+        "|".join(
+            re.escape(welsh[m].text).replace(re.escape("{count}"), r"\d+")
+            for m in (
+                "1 result",
+                "{count} results",
+                "Nothing matched those words. You can still call one of these lines, any time:",
+            )
+        )
+    )
+    page.goto(site_url + "cy/search/")
+    misses = {}
+    for case in WELSH:
+        page.fill("#wm-q", case["query"])
+        page.locator("#wm-status", has_text=done).wait_for()
+        hrefs: list[str] = page.eval_on_selector_all(
+            "#wm-results > li", "items => items.map(li => li.querySelector('a').getAttribute('href'))"
+        )
+        top = [href.removeprefix("../").removeprefix("../") for href in hrefs[:3]]
+        if not set(top) & set(case["find"]):
+            misses[case["query"]] = top
+    hit_rate = 1 - len(misses) / len(WELSH)
+    print(f"Welsh queries: {len(WELSH) - len(misses)} of {len(WELSH)} found in the top 3; misses: {misses}")
+    assert hit_rate >= WELSH_TARGET, misses
+    # a Welsh place name alone goes to the place's page first
+    page.fill("#wm-q", "Abertawe")
+    page.locator("#wm-status", has_text=done).wait_for()
+    first = page.eval_on_selector("#wm-results > li a", "a => a.getAttribute('href')")
+    assert first.endswith("areas/swansea/")

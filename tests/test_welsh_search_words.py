@@ -1,0 +1,48 @@
+"""Welsh search words (#28): each Welsh word cites where it was read, and Welsh mutations are known."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from project import FIXTURES
+from waymark.data.catalogue import load_catalogue
+from waymark.data.problems import DataError
+from waymark.features.search.index import typed_forms, welsh_forms
+
+
+def test_welsh_forms_change_only_the_first_sound() -> None:
+    assert welsh_forms("Caerdydd") == ["caerdydd", "gaerdydd", "nghaerdydd", "chaerdydd"]
+    assert welsh_forms("lloches") == ["lloches", "loches"]
+    assert welsh_forms("Gwynedd") == ["gwynedd", "wynedd", "ngwynedd"]
+    assert welsh_forms("Abertawe") == ["abertawe"]  # a vowel does not change
+    assert welsh_forms("chwilio") == ["chwilio"]  # nor does a sound that is already one of the forms
+    assert welsh_forms("Bro Morgannwg") == ["bro morgannwg", "fro morgannwg", "mro morgannwg"]
+
+
+def test_only_welsh_words_get_welsh_forms() -> None:
+    assert typed_forms(("Cardiff",), "en") == ["cardiff"]
+    assert "nghaerdydd" in typed_forms(("Caerdydd",), "cy")
+
+
+def test_a_word_in_another_language_must_cite_where_it_was_read(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    (data / "synonyms.yaml").write_text("- words: [lloches]\n  means: refuge\n  language: cy\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_catalogue(data)
+    assert "synonyms.yaml" in str(err.value) and "source" in str(err.value)
+
+
+def test_a_place_name_must_belong_to_a_known_place(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    (data / "place-names.yaml").write_text(
+        "last_reviewed: 2026-12-07\nsource: {title: t, url: 'https://example.org'}\n"
+        "places:\n  - {area: atlantis, language: cy, names: [Atlantis]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        load_catalogue(data)
+    assert "place-names.yaml:4" in str(err.value) and "atlantis" in str(err.value)
