@@ -5,6 +5,7 @@ print of record pages."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from urllib.parse import unquote
 
@@ -12,11 +13,15 @@ import pypdfium2 as pdfium
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, Request
-from project import PROJECT
+from project import FIXTURE_TODAY, FIXTURES, PROJECT, copy_project
 
 from waymark.data.catalogue import Catalogue, load_catalogue
 from waymark.data.model import Record
+from waymark.features.search import index
+from waymark.features.sheet import sheet
 from waymark.render.renderer import long_date
+from waymark.tools.cli import build_site
+from waymark.tools.workspace import served
 
 #: What an IDVA in Leeds picks for a client on a spousal visa who needs refuge and money.
 SERVICES = ["leeds-domestic-violence-service", "national-domestic-abuse-helpline", "southall-black-sisters"]
@@ -288,3 +293,30 @@ def test_the_picker_finds_a_service_by_a_place_it_covers(page: Page, site_url: s
     open_sheet(page, site_url)
     page.focus("#wm-sheet-q")
     pick(page, "Leeds SARC", sarc.name)
+
+
+def test_a_large_directorys_sheet_loads_the_services_data_on_arrival(
+    page: Page, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above LOAD_ALL_BELOW services the sheet loads only the wide services and its start area;
+    "Add to a referral sheet" from a service in another shard loads that shard and adds it (#25).
+    The fixture data is built with the threshold at 1, so it takes the large directory's path."""
+    project = copy_project(tmp_path_factory.mktemp("large"), FIXTURES / "data")
+    monkeypatch.setattr(sheet, "LOAD_ALL_BELOW", 1)
+    monkeypatch.setattr(index, "LOAD_ALL_BELOW", 1)
+    monkeypatch.setenv("WAYMARK_TODAY", FIXTURE_TODAY)
+    build_site(project / "mkdocs.yml", project / "site")
+    options = (project / "site" / "sheet" / "options.json").read_text(encoding="utf-8")
+    assert json.loads(options)["loadAll"] is False
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(unquote(request.url)))
+    with served(project / "site") as url:
+        page.goto(url + "services/example-idva/")
+        with page.context.expect_page() as opened:
+            page.locator(".wm-action[href*='sheet/#add=example-idva']").first.click()
+        tab = opened.value
+        tab.on("request", lambda request: fetched.append(unquote(request.url)))
+        tab.locator(".wm-sheet__item", has_text="North Testshire IDVA Service").wait_for()
+        assert "#" not in tab.url
+    shards = sorted({u.rsplit("/", 1)[-1] for u in fetched if "/sheet/services-" in u})
+    assert len(shards) >= 2, shards  # the wide services, and the shard the service is in
