@@ -65,3 +65,15 @@ def test_a_page_that_names_a_refuge_may_not_say_where_anything_is(tmp_path: Path
         load_catalogue(data)
     problem = next(p for p in caught.value.problems if p.file == "docs/maintainers/notes.md")
     assert problem.line == 5 and "what3words" in problem.found
+
+
+def test_a_pages_welsh_text_is_checked_like_its_english(tmp_path: Path) -> None:
+    """x.cy.md is published on the Welsh site in place of x.md: the same refuge check holds it."""
+    data = Path(shutil.copytree(FIXTURES / "data", tmp_path / "data"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# About\n\nExample Refuge Service takes referrals.\n", encoding="utf-8")
+    (docs / "about.cy.md").write_text("# Amdanom\n\nExample Refuge Service: LS6 1AB.\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_catalogue(data)
+    assert any(p.file == "docs/about.cy.md" and p.line == 3 for p in caught.value.problems)
