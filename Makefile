@@ -16,12 +16,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# Debian's chromium for the browser tests (Playwright's own browser download does not work here)
-# and nginx for the deploy test (the real server, with the shipped config). Installed only if missing.
-SYSTEM_PACKAGES := chromium nginx
+# Debian's chromium for the browser tests (Playwright's own browser download does not work here),
+# nginx for the deploy test (the real server, with the shipped config) and nodejs for the scripts'
+# own tests (node --test). Installed only if missing.
+SYSTEM_PACKAGES := chromium nginx nodejs
 system:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
 	  { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing="$$missing nginx"; \
+	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	  if [ -n "$$missing" ]; then \
 	    if command -v apt-get >/dev/null 2>&1; then \
 	      SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "installing Debian packages:$$missing"; \
