@@ -159,3 +159,14 @@ def test_the_welsh_site_says_in_welsh_what_back_shows_after_the_exit(built_site:
     assert (
         not (built_site / "cover-your-tracks.cy").exists() and not (built_site / "cy" / "cover-your-tracks.cy").exists()
     )
+
+
+def test_the_welsh_site_gives_the_deaf_routes_in_welsh_where_the_data_has_them(built_site: Path) -> None:
+    catalogue = load_catalogue(PROJECT / "data")
+    html = (built_site / "cy" / "index.html").read_text(encoding="utf-8")
+    line = html[html.index('<p class="wm-deaf">') :]
+    line = line[: line.index("</p>")]
+    for route in catalogue.first_response.deaf_routes:
+        welsh = (route.get("labels") or {}).get("cy", {}).get("text")
+        if welsh and welsh != route["label"]:
+            assert f">{welsh}</a>" in line and route["label"] not in line

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..data.model import AUDIENCES, JURISDICTIONS
 from ..data.phones import sms_href, tel_href
+from .. import i18n
 from ..i18n import N_, _
 from .renderer import Renderer
 
@@ -85,7 +86,11 @@ def _crisis_block(renderer: Renderer, root: str, nations: list[str] | None) -> M
 def deaf_routes(renderer: Renderer) -> Markup:
     """The ways Deaf people and people who cannot speak reach 999 (data/first-response.yaml), as one
     line for every page, beside the Silent Solution; empty when the file gives none."""
-    routes = renderer.catalogue.first_response.deaf_routes
+    language = i18n.CURRENT.language
+    routes = [
+        {**route, "shown": ((route.get("labels") or {}).get(language) or {}).get("text") or route["label"]}
+        for route in renderer.catalogue.first_response.deaf_routes
+    ]
     return Markup(renderer.render("_deaf_routes.html", "", routes=routes)) if routes else Markup("")
 
 
