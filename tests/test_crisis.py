@@ -146,3 +146,33 @@ def test_every_legal_record_offers_its_nations_24_hour_lines_first(built_site: P
         if set(first) != lines:
             wrong[record.id] = first
     assert catalogue.legal_records and wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("path", "nation"),
+    [
+        ("help/sexual-violence/england/", "england"),
+        ("help/sexual-violence/wales/", "wales"),
+        ("areas/cornwall/", "england"),
+        ("areas/cardiff/", "wales"),
+    ],
+)
+def test_after_rape_the_line_and_the_sarc_route_are_in_the_first_two_phone_screens(
+    phone: Page, site_url: str, catalogue: Catalogue, path: str, nation: str
+) -> None:
+    """#27: someone raped in England or Wales finds the sexual-violence line (a link to its record
+    and a tap-to-call number) and what a SARC does, within two screens of a 390×844 phone."""
+    line = catalogue.first_response.line_for(nation)
+    assert line, nation
+    phone.goto(site_url + path)
+    block = phone.locator(f"#after-rape-{nation}").locator("xpath=..")
+    two_screens = 2 * PHONE["height"]
+    link = block.locator(f"a[href$='services/{line}/']").first
+    box = link.bounding_box()
+    assert box is not None and box["y"] < two_screens, (path, box)
+    call = block.locator(f"a[href='{_first_number(catalogue, line)}']").first
+    call_box = call.bounding_box()
+    assert call_box is not None and call_box["y"] < two_screens, (path, call_box)
+    sarc = phone.locator("#sarc") if path.startswith("areas/") else block.get_by_text("SARC").first
+    sarc_box = sarc.bounding_box()
+    assert sarc_box is not None and sarc_box["y"] < two_screens, (path, sarc_box)

@@ -16,9 +16,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import i18n
 from ..data.model import AUDIENCES, JURISDICTIONS
 from ..data.phones import sms_href, tel_href
-from .. import i18n
 from ..i18n import N_, _
 from .renderer import Renderer
 
