@@ -189,3 +189,26 @@ def test_the_welsh_site_searches_and_filters_with_welsh_messages(page: Page, sit
     page.fill("#wm-pc-wm-f-area", "CF10 1EP")
     page.click(".wm-postcode__go")
     page.locator("#wm-f-status", has_text=re.compile("Caerdydd|Cardiff")).wait_for()
+
+
+@pytest.mark.parametrize(
+    ("typed", "msgid"),
+    [
+        ("DN14", "{postcode} covers more than one place. Choose yours:"),
+        ("LS6 1ZZ", "Places in {district}:"),
+        ("12345", "That is not a UK postcode. Try the first half, like LS6, or choose your nation."),
+    ],
+)
+def test_the_postcode_box_answers_in_welsh_on_the_welsh_site(page: Page, site_url: str, typed: str, msgid: str) -> None:
+    """What the script writes, read from the page (#25): a message glued from English pieces would
+    show English here even when every T() string has its Welsh."""
+    welsh = i18n.catalogue("cy")[msgid].text
+    page.goto(site_url + "cy/")
+    page.fill("[data-wm-postcode] input", typed)
+    page.locator("[data-wm-postcode] .wm-postcode__go").first.click()
+    fixed = re.split(r"\{\w+\}", welsh)
+    box = page.locator("[data-wm-postcode]").first
+    box.get_by_text(re.compile(re.escape(max(fixed, key=len).strip()))).first.wait_for()
+    shown = box.inner_text()
+    english = re.split(r"\{\w+\}", msgid)
+    assert max(english, key=len).strip() not in shown, shown
