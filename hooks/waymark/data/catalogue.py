@@ -333,9 +333,8 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
     synonyms, synonym_problems = read_synonyms(synonyms_src) if synonyms_src else ([], [])
     place_names_src = shared_file("place-names.yaml", required=False)
     place_names, place_name_problems = read_place_names(place_names_src, set(areas)) if place_names_src else ({}, [])
-    synonym_problems += place_name_problems
     hosts, host_problems = read_source_hosts(hosts_src) if hosts_src else (None, [])
-    problems += area_problems + cat_problems + synonym_problems + host_problems
+    problems += area_problems + cat_problems + synonym_problems + place_name_problems + host_problems
     problems += postcode_id_problems(data_dir / "postcodes", areas)
 
     records: dict[str, dict[str, Record]] = {}

@@ -50,8 +50,9 @@ def use_translated_pages(files: Files, config: MkDocsConfig, language: str) -> s
     `x.md`): that language's build uses it in place of the English page, at the same address, and
     no build publishes it as a page of its own. Returns the pages replaced."""
     replaced = set()
+    others = i18n.languages()[1:]
     for file in list(files):
-        code = next((c for c in i18n.languages()[1:] if file.src_uri.endswith(f".{c}.md")), None)
+        code = next((c for c in others if file.src_uri.endswith(f".{c}.md")), None)
         if code is None:
             continue
         files.remove(file)

@@ -189,7 +189,7 @@ def welsh_forms(text: str) -> list[str]:
     lower = text.lower().strip()
     if lower.startswith(_WELSH_FIXED):
         return [lower]
-    start = next((s for s in ("ll", "rh", *"cptgbdm") if lower.startswith(s)), None)
+    start = next((s for s in sorted(WELSH_MUTATIONS, key=len, reverse=True) if lower.startswith(s)), None)
     if start is None:
         return [lower]
     return [lower, *(changed + lower[len(start) :] for changed in WELSH_MUTATIONS[start])]

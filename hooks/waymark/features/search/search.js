@@ -79,7 +79,7 @@
       entry.words.forEach(function (word) {
         if (!mentions(lower, word)) return;
         if (extra.indexOf(entry.means) < 0) extra.push(entry.means);
-        word.split(/[^\p{L}\p{N}]+/u).forEach(function (part) { if (part) exact[part] = true; });
+        wordsOf(word).forEach(function (part) { exact[part] = true; });
       });
     });
     return { text: query, extra: extra.join(" "), exact: exact };
