@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
+from waymark import i18n
 from waymark.tools import workspace
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -68,3 +74,23 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def card_names(html: str) -> list[str]:
+    """The names on the service cards in a piece of a built page, in order."""
+    return re.findall(r'class="wm-card__name"[^>]*>([^<]+)<', html)
+
+
+def welsh_catalogue_problems(
+    change: Callable[[dict[str, Any]], None], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """What `make check` says of the Welsh catalogue after `change` edits a copy of its entries."""
+    entries = yaml.safe_load((i18n.CATALOGUES / "cy.yaml").read_text(encoding="utf-8"))
+    change(entries)
+    (folder / "cy.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(i18n, "CATALOGUES", folder)
+    i18n.catalogue.cache_clear()
+    try:
+        return i18n.catalogue_problems()
+    finally:
+        i18n.catalogue.cache_clear()

@@ -4,13 +4,12 @@ of them for people who harm, changes no place's own cards and grows no page past
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from project import FIXTURE_TODAY, FIXTURES
+from project import FIXTURE_TODAY, FIXTURES, card_names
 from waymark.data.catalogue import Catalogue, load_catalogue
 from waymark.features.places.place import WIDE_CARDS, area_page
 from waymark.features.search.page import find_service
@@ -44,10 +43,6 @@ def fixture_copy(dest: Path, wide: int) -> Catalogue:
         record["categories"] = ["perpetrator"] if number % 4 == 0 else ["idva"]
         (data / "services" / f"wide-{number:03d}.yaml").write_text(yaml.safe_dump(record), encoding="utf-8")
     return load_catalogue(data, dt.date.fromisoformat(FIXTURE_TODAY))
-
-
-def card_names(html: str) -> list[str]:
-    return re.findall(r'class="wm-card__name"[^>]*>([^<]+)<', html)
 
 
 def section(html: str, start: str, end: str | None) -> str:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import FIXTURE_TODAY, FIXTURES, PROJECT, copy_project, run_waymark, tree_digest
+from project import FIXTURE_TODAY, FIXTURES, PROJECT, card_names, copy_project, run_waymark, tree_digest
 
 
 def read(site: Path, url: str) -> str:
@@ -60,7 +60,7 @@ def test_area_page_lists_what_is_specific_to_the_place_then_the_wide_services(fi
     door = html[html.index('id="council-homelessness"') : html.index('id="services"')]
     assert "North Testshire homelessness service" in door and 'href="tel:03000001111"' in door
     services = html[html.index('id="services"') : html.index('id="wide"')]
-    names = re.findall(r'class="wm-card__name"[^>]*>([^<]+)<', services)
+    names = card_names(services)
     # The place's own services in the first-minute order: the local IDVA service, then the region's refuge.
     assert names == ["North Testshire IDVA Service", "Example Refuge Service"]
     wide = html[html.index('id="wide"') :]

@@ -7,11 +7,10 @@ from __future__ import annotations
 import csv
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
-from project import FIXTURES, PROJECT
-from waymark import i18n
+from project import FIXTURES, PROJECT, welsh_catalogue_problems
 from waymark.data.catalogue import load_catalogue
 from waymark.data.problems import DataError
 from waymark.tools.service_import import ImportRefused
@@ -93,16 +92,11 @@ def test_hidden_characters_and_line_breaks_in_one_line_fields_are_refused(
 def test_a_translation_that_adds_a_link_or_markup_is_a_check_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    entries = yaml.safe_load((i18n.CATALOGUES / "cy.yaml").read_text(encoding="utf-8"))
-    entries["Exit this page"]["cy"] = 'Gadael <a href="https://evil.example">y dudalen</a>'
-    entries["Search"]["cy"] = "Chwilio https://evil.example"
-    (tmp_path / "cy.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(i18n, "CATALOGUES", tmp_path)
-    i18n.catalogue.cache_clear()
-    try:
-        problems = i18n.catalogue_problems()
-    finally:
-        i18n.catalogue.cache_clear()
+    def add_a_link(entries: dict[str, Any]) -> None:
+        entries["Exit this page"]["cy"] = 'Gadael <a href="https://evil.example">y dudalen</a>'
+        entries["Search"]["cy"] = "Chwilio https://evil.example"
+
+    problems = welsh_catalogue_problems(add_a_link, tmp_path, monkeypatch)
     flagged = [p for p in problems if "expected plain text" in p]
     assert any("'Exit this page'" in p for p in flagged) and any("'Search'" in p for p in flagged), problems
 
