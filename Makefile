@@ -1,6 +1,6 @@
 # Waymark: two commands set everything up on a fresh machine.
 #   make serve   create .venv, install, check and build the bundled data, serve on 127.0.0.1:8000
-#   make test    everything, browser tests included (installs Debian's chromium if missing)
+#   make test    everything, browser tests included (installs Debian's headless Chromium if missing)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -16,12 +16,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# Debian's chromium for the browser tests (Playwright's own browser download does not work here),
+# Debian's headless Chromium (chromium-headless-shell) for the browser tests (Playwright's own browser
+# download does not work here; see hooks/waymark/tools/chromium.py),
 # nginx for the deploy test (the real server, with the shipped config) and nodejs for the scripts'
 # own tests (node --test). Installed only if missing.
-SYSTEM_PACKAGES := chromium nginx nodejs
 system:
-	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	@missing=""; command -v chromium-headless-shell >/dev/null 2>&1 || missing="chromium-headless-shell"; \
 	  { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing="$$missing nginx"; \
 	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	  if [ -n "$$missing" ]; then \

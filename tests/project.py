@@ -5,6 +5,7 @@ Every test module imports its helpers from here (never from another test module)
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -35,6 +36,27 @@ def copy_project(dest: Path, data: Path | None = None, languages: bool = False) 
         for config in PROJECT.glob("mkdocs.*.yml"):
             shutil.copy2(config, copied / config.name)
     return copied
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """`name` under the folder every worker of this run shares, made by `make` only if no worker
+    has made it yet: the first worker to ask makes it (the parent of each worker's temporary
+    folder is shared), under a lock, and the others wait and read the same files. A failed
+    `make` leaves no mark, so a later worker tries again (and fails too)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / name
+    with open(shared / f"{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (shared / f"{name}.done").exists():
+                shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+                folder.mkdir()
+                make(folder)
+                (shared / f"{name}.done").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return folder
 
 
 def tree_digest(folder: Path) -> str:

@@ -1,4 +1,8 @@
-"""Fixtures: a strict build of the bundled site, a local server for it, and a fixture-data build."""
+"""Fixtures: a strict build of the bundled site, a local server for it, and a fixture-data build.
+
+Each build is made once per test run, not once per pytest-xdist worker (project.once_per_run).
+Tests only read these sites; a test that changes a site works on its own copy.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from project import FIXTURE_TODAY, FIXTURES, PROJECT, copy_project
+from project import FIXTURE_TODAY, FIXTURES, PROJECT, copy_project, once_per_run
 from waymark.tools.cli import build_site
 from waymark.tools.workspace import served
 
@@ -15,9 +19,11 @@ from waymark.tools.workspace import served
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data built once with --strict, as a user's `make build` would (real today's date)."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    build_site(PROJECT / "mkdocs.yml", site)
-    return site
+
+    def make(folder: Path) -> None:
+        build_site(PROJECT / "mkdocs.yml", folder / "site")
+
+    return once_per_run(tmp_path_factory, "built", make) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -30,14 +36,17 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The made-up fixture data built strictly with the real config, docs and theme."""
-    project = copy_project(tmp_path_factory.mktemp("fixture-project"), FIXTURES / "data")
-    before = os.environ.get("WAYMARK_TODAY")
-    os.environ["WAYMARK_TODAY"] = FIXTURE_TODAY
-    try:
-        build_site(project / "mkdocs.yml", project / "site")
-    finally:
-        if before is None:
-            del os.environ["WAYMARK_TODAY"]
-        else:
-            os.environ["WAYMARK_TODAY"] = before
-    return project / "site"
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder, FIXTURES / "data")
+        before = os.environ.get("WAYMARK_TODAY")
+        os.environ["WAYMARK_TODAY"] = FIXTURE_TODAY
+        try:
+            build_site(project / "mkdocs.yml", project / "site")
+        finally:
+            if before is None:
+                del os.environ["WAYMARK_TODAY"]
+            else:
+                os.environ["WAYMARK_TODAY"] = before
+
+    return once_per_run(tmp_path_factory, "fixture-project", make) / "site"

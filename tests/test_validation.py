@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from project import PROJECT
 from waymark.data.catalogue import load_catalogue
 from waymark.data.problems import ERROR, DataError
+from waymark.data.schema import schema_file_problems
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 TODAY = dt.date(2026, 11, 23)
@@ -308,3 +310,17 @@ def test_a_pilot_summary_must_say_it_is_a_pilot(data: Path) -> None:
     edit(data / "orders" / "example-order.yaml", " It is a pilot in some areas only.", "")
     [problem] = problems_for(data)
     assert "summary: expected a summary that says the status (pilot / some areas / only in)" in problem
+
+
+def test_every_bundled_schema_is_a_valid_json_schema() -> None:
+    """The build does not check the schemas themselves (0.6 s a process): `make check` and this do."""
+    assert schema_file_problems(PROJECT / "data" / "schema") == []
+
+
+def test_a_broken_schema_is_named_not_a_traceback(data: Path) -> None:
+    """A maintainer's slip in a schema file stops the run with the file and what is wrong in it."""
+    shutil.copytree(PROJECT / "data" / "schema", data / "schema")
+    edit(data / "schema" / "service.schema.json", '"type": "string"', '"type": "strnig"')
+    found = problems_for(data)
+    assert any(p.startswith("schema/service.schema.json") and "valid JSON Schema" in p for p in found), found
+    assert not any(p.startswith("services/") for p in found), "the records are not blamed for the schema"

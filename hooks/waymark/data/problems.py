@@ -47,6 +47,10 @@ class DataError(Exception):
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data{also}:\n{lines}")
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
+        """Pickled with its problems (a worker process of a large build hands it back whole)."""
+        return (DataError, (self.problems,))
+
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that stop a build."""

@@ -29,7 +29,7 @@ from ..render.feature import Output
 from ..render.lookup import asset_files, stylesheet
 from ..render.markdown import link_numbers
 from ..render.pages import GeneratedPage
-from ..render.renderer import Renderer
+from ..render.renderer import Renderer, compiled_templates
 from ..render.shards import plain_text
 from ..render.toc import toc_tokens
 from ..settings import Settings, SettingsError
@@ -133,6 +133,7 @@ class Site:
 
     def use_theme(self, env: jinja2.Environment) -> jinja2.Environment:
         """The theme's templates see the same settings as the Python (`waymark` in overrides/)."""
+        env.bytecode_cache = compiled_templates()
         env.globals["waymark"] = self.settings
         env.globals["_"] = i18n._
         env.globals["language_own_name"] = lambda code: (language(code) or language("en")).own  # type: ignore[union-attr]

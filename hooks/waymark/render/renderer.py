@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -83,6 +84,24 @@ def place_name(area: Any) -> str:
     return str(area.name)
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, keyed by the template's name only (not the folder it
+    was read from), so a copy of the project in another folder finds the same entries. Jinja
+    checks each entry against a checksum of the template's source before using it: an edited
+    template, or a same-named one with other source, is compiled again and replaces the entry."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def compiled_templates() -> jinja2.BytecodeCache:
+    """The compiled-template cache every build of this user shares (Jinja's private folder in the
+    system's temporary folder): a new process skips compiling the theme's and Waymark's 58
+    templates (about 0.7 s a build)."""
+    return _CompiledTemplates()
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """The one Jinja environment: autoescape on; templates by page type and by feature."""
@@ -92,6 +111,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no file check per page
+        bytecode_cache=compiled_templates(),
     )
     env.globals["_"] = i18n._
     env.globals["en"] = i18n.english_content

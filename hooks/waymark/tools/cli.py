@@ -12,14 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from .. import PROJECT
-from ..data.catalogue import load_catalogue
+from ..data.catalogue import DEFAULT_SCHEMA_DIR, load_catalogue
 from ..data.content import OFFICIAL_TARGET, WEAK_LIMIT, source_figures
 from ..data.problems import DataError
+from ..data.schema import schema_file_problems
 from .service_import import ImportRefused
 
 
 def check(args: argparse.Namespace) -> int:
     """Validate data/ only: fast, every problem at once (errors fail; warnings are listed)."""
+    schema_dir = Path(args.data) / "schema"
+    broken = schema_file_problems(schema_dir if schema_dir.is_dir() else DEFAULT_SCHEMA_DIR)
+    if broken:
+        print(DataError(broken), file=sys.stderr)
+        return 1
     try:
         catalogue = load_catalogue(Path(args.data))
     except DataError as err:

@@ -219,11 +219,14 @@ def gss_in_yaml(path: Path) -> set[str]:
 
 
 def build(
-    out: Path, areas: Iterable[str] | None = None
+    out: Path, areas: Iterable[str] | None = None, postcodes: list[tuple[str, str]] | None = None
 ) -> tuple[BuildStats, dict[str, dict[str, Any]], dict[str, Any]]:
-    """Read the pinned release and write every shard (or those of `areas`) and the index."""
+    """Read the pinned release and write every shard (or those of `areas`) and the index.
+
+    `postcodes` is what `read_postcodes()` gives, when the caller has read it already.
+    """
     start = time.perf_counter()
-    postcodes = list(read_postcodes())
+    postcodes = postcodes if postcodes is not None else list(read_postcodes())
     lookup = read_ons_2021_lookup()
     tree = area_tree(place_authorities({gss for _, gss in postcodes}, lookup), lookup)
     every_area = {m.group(1) for m in (POSTCODE_RE.match(p) for p, _ in postcodes) if m}

@@ -29,9 +29,10 @@ AREAS_YAML = Path(__file__).resolve().parents[3] / "data" / "areas.yaml"
 
 
 @pytest.fixture(scope="module")
-def tree() -> AreaTree:
-    """The tree from the installed (pinned) packages."""
-    return area_tree()
+def tree(ons_postcodes: list[tuple[str, str]]) -> AreaTree:
+    """The tree from the installed (pinned) packages (their postcodes read once, see ons_fixtures)."""
+    lookup = read_ons_2021_lookup()
+    return area_tree(place_authorities({gss for _, gss in ons_postcodes}, lookup), lookup)
 
 
 def places(data: dict[str, Any]) -> dict[str, dict[str, Any]]:

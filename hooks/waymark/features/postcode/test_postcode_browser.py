@@ -15,7 +15,6 @@ from project import PROJECT
 
 from waymark.data.catalogue import Catalogue, load_catalogue
 from waymark.data.phones import tel_href
-from waymark.tools.areas_source import read_postcodes
 
 NATION_PREFIX = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
 PER_NATION = 3
@@ -27,10 +26,10 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def sample() -> list[tuple[str, str]]:
+def sample(ons_postcodes: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Real postcodes drawn from the pinned ONS release (not typed in): a few from each nation."""
     by_nation: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for postcode, gss in read_postcodes():
+    for postcode, gss in ons_postcodes:
         by_nation[NATION_PREFIX[gss[0]]].append((postcode, gss))
     rng = random.Random(20261201)
     return [pick for nation in NATION_PREFIX.values() for pick in rng.sample(by_nation[nation], PER_NATION)]

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from project import once_per_run
 
 from waymark import PROJECT
 from waymark.features.postcode.lookup import SHARD_BUDGET_GZIP, has_unit, parse, resolve
-from waymark.tools.areas_source import read_postcodes
 from waymark.tools.postcodes import build, encode_units
 
 NODE = shutil.which("node") or "node"  # Node.js is on every machine this runs on (see the Makefile)
@@ -26,17 +26,19 @@ SEED = 20261201
 
 
 @pytest.fixture(scope="session")
-def ons() -> list[tuple[str, str]]:
+def ons(ons_postcodes: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Every postcode of the pinned release with its authority, as the build reads them."""
-    return list(read_postcodes())
+    return ons_postcodes
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """All shards, built once into a temporary folder."""
-    out = tmp_path_factory.mktemp("postcode")
-    build(out)
-    return out
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """All shards, built once a test run into a temporary folder (the workers share it)."""
+
+    def make(out: Path) -> None:
+        build(out, postcodes=request.getfixturevalue("ons_postcodes"))
+
+    return once_per_run(tmp_path_factory, "postcode-shards", make)
 
 
 def loader(folder: Path) -> Any:
