@@ -126,3 +126,31 @@ test("open now reads day bits and minutes, across midnight too", () => {
   assert.equal(R.openNow(night, { day: MON, minute: 180 }), false);
   assert.equal(R.openNow({ h: true }, { day: MON, minute: 0 }), true);
 });
+
+test("a bare nation or city best bet ('alone') pins its pages only when the query is nothing else", () => {
+  const phrases = [
+    { says: ["scotland", "edinburgh"], find: ["services/scotland-line/"], alone: true },
+    { says: ["rape crisis"], find: ["categories/sexual-violence/"] },
+  ];
+  const filler = ["help", "in"];
+  assert.deepEqual(R.matchPhrases("Scotland", phrases, filler), ["services/scotland-line/"]);
+  assert.deepEqual(R.matchPhrases("help in edinburgh", phrases, filler), ["services/scotland-line/"]);
+  assert.deepEqual(R.matchPhrases("rape crisis edinburgh", phrases, filler), ["categories/sexual-violence/"]);
+  assert.deepEqual(R.matchPhrases("refuge in scotland", phrases, filler), []);
+});
+
+test("the words of a place's name may be matched only when the query names the place", () => {
+  const docs = [
+    { k: "Place", x: "Fife", al: [] },
+    { k: "Place", x: "New Forest", al: [] },
+    { k: "Place", x: "City of Edinburgh", al: ["edinburgh"] },
+    { k: "Order", x: "New order", al: [] },
+  ];
+  const places = R.placeNamesOf(docs, "Place", ["body"]);
+  assert.deepEqual(Object.keys(places.words).sort(), ["city", "edinburgh", "fife", "forest", "new", "of"]);
+  assert.deepEqual(places.fieldsWithoutPlaces, ["body"]);
+  assert.deepEqual(R.placeWordsAllowed("my wife controls me", places), {});
+  assert.deepEqual(Object.keys(R.placeWordsAllowed("new accounts keep messaging", places)), []);
+  assert.deepEqual(Object.keys(R.placeWordsAllowed("refuge in the new forest", places)).sort(), ["forest", "new"]);
+  assert.deepEqual(Object.keys(R.placeWordsAllowed("rape crisis edinburgh", places)), ["edinburgh"]);
+});

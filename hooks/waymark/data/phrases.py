@@ -23,6 +23,7 @@ class Phrase:
 
     says: tuple[str, ...]
     find: tuple[str, ...]
+    alone: bool = False  # only when the query is nothing but these words (bare nation and city words)
 
 
 def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[Problem]]:
@@ -55,5 +56,6 @@ def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[P
                         src.shown_path, where, "", f"[{index}].find[{j}]", "the address of a page", shown(url), hint
                     )
                 )
-        phrases.append(Phrase(tuple(s.strip().lower() for s in says), tuple(str(u) for u in find)))
+        alone = entry.get("alone") is True if isinstance(entry, dict) else False
+        phrases.append(Phrase(tuple(s.strip().lower() for s in says), tuple(str(u) for u in find), alone))
     return phrases, problems

@@ -44,6 +44,9 @@ FIELDS = (
     ("lang", 4, "lg", "lg"),
     ("body", 1, "b", "s"),
 )
+#: Index fields that can hold a place's name (a service's name and organisation, the places it
+#: covers): search.js matches a word of a place's name in them only when the query names the place.
+PLACE_FIELDS = ("title", "aka", "where")
 #: Keys of a service document besides its card: what the filters test and the order uses.
 FILTER_KEYS = {
     "c": "category ids",
@@ -295,12 +298,16 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
     sizes["areas.json"] = write_json(out / "areas.json", areas)
     core = {
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
+        "fieldsWithoutPlaces": [n for n, *_ in FIELDS if n not in PLACE_FIELDS],
         "tierWeights": TIER_WEIGHTS,
         "kindWeights": {_(kind): weight for kind, weight in KIND_WEIGHTS.items()},
         "placeKind": _(PLACE_KIND),
         "nations": NATION_WORDS,
         "nationBoost": NATION_BOOST,
-        "phrases": [{"says": list(p.says), "find": list(p.find)} for p in catalogue.phrases],
+        "phrases": [
+            {"says": list(p.says), "find": list(p.find), **({"alone": True} if p.alone else {})}
+            for p in catalogue.phrases
+        ],
         "synonyms": [{"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms],
         "placeFiller": list(PLACE_FILLER_WORDS),
         "shards": {name: len(docs) for name, docs in shards.items()},

@@ -143,17 +143,59 @@
     return wordsOf(query).filter(function (w) { return place.indexOf(w) < 0 && filler.indexOf(w) < 0; }).length === 0;
   }
 
-  /* Exact words count most, then words that start the same, then words one typo away. */
-  function run(idx, lunr, expanded) {
+  /* The names of every place (its name and other names, as core.json gives them), and the words
+     in them, from the place documents. */
+  function placeNamesOf(docs, placeKind, fieldsWithoutPlaces) {
+    var names = [];
+    var words = {};
+    docs.forEach(function (doc) {
+      if (doc.k !== placeKind) return;
+      [doc.x].concat(doc.al || []).forEach(function (name) {
+        names.push(name);
+        wordsOf(name).forEach(function (w) { words[w] = true; });
+      });
+    });
+    return { names: names, words: words, fieldsWithoutPlaces: fieldsWithoutPlaces };
+  }
+
+  /* The words of place names a search may match: those of every place the query names in whole
+     ("new" only when the query says "New Forest"; "fife" only when it says "Fife"). */
+  function placeWordsAllowed(query, places) {
+    var allowed = {};
+    places.names.forEach(function (name) {
+      if (namesPlace(query, name)) wordsOf(name).forEach(function (w) { allowed[w] = true; });
+    });
+    return allowed;
+  }
+
+  /* Exact words count most, then words that start the same, then words one typo away. A word
+     reached by a prefix or a typo that belongs to a place's name is dropped unless the query names
+     the place ("wife" never reaches Fife, "man" never Manchester, "new" never Newham); a word typed
+     in full that is part of a place's name is read only in the fields that hold no place names
+     (core.json "fieldsWithoutPlaces"). */
+  function run(idx, lunr, expanded, places, allowed) {
+    function blocked(term) { return !!places.words[term] && !allowed[term]; }
+    function reached(tokenSet) {
+      return tokenSet.intersect(idx.tokenSet).toArray().filter(function (term) { return !blocked(term); });
+    }
     return idx.query(function (q) {
       function add(text) {
         lunr.tokenizer(text).forEach(function (token) {
           var raw = token.toString().replace(EDGES, "");
           if (!raw || lunr.stopWordFilter(token) === undefined) return;
-          q.term(raw, { boost: 10, usePipeline: false });
+          if (blocked(raw)) q.term(raw, { boost: 10, usePipeline: false, fields: places.fieldsWithoutPlaces });
+          else q.term(raw, { boost: 10, usePipeline: false });
           if (expanded.exact && expanded.exact[raw.toLowerCase()]) return;
-          if (raw.length > 2) q.term(raw, { boost: 4, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-          if (raw.length > 3) q.term(raw, { boost: 1, usePipeline: false, editDistance: 1 });
+          if (raw.length > 2) {
+            reached(lunr.TokenSet.fromString(raw + "*")).forEach(function (term) {
+              q.term(term, { boost: 4, usePipeline: false });
+            });
+          }
+          if (raw.length > 3) {
+            reached(lunr.TokenSet.fromFuzzyString(raw, 1)).forEach(function (term) {
+              q.term(term, { boost: 1, usePipeline: false });
+            });
+          }
         });
       }
       add(expanded.text);
@@ -164,20 +206,28 @@
   /* Best bets (data/phrases.yaml): a situation in everyday words puts its pages first, in order.
      If none matches, a long word one typo away from a phrase's word ("marrige") is read as that
      word and the phrases are tried once more. */
-  function bestBets(query, phrases) {
-    var found = matchPhrases(query, phrases);
+  function bestBets(query, phrases, filler) {
+    var found = matchPhrases(query, phrases, filler);
     if (found.length) return found;
     var fixed = typoFixed(query, phraseWords(phrases));
-    return fixed ? matchPhrases(fixed, phrases) : found;
+    return fixed ? matchPhrases(fixed, phrases, filler) : found;
   }
 
-  function matchPhrases(query, phrases) {
+  /* `filler`: the words that may stand around a place's name (core.json "placeFiller"); an entry
+     marked `alone` matches only a query made of its words and those. */
+  function matchPhrases(query, phrases, filler) {
     var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
     var found = [];
     phrases.forEach(function (entry) {
-      if (entry.says.some(function (words) { return mentions(lower, words); })) {
-        entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
+      var said = entry.says.filter(function (words) { return mentions(lower, words); });
+      if (!said.length) return;
+      if (entry.alone) {
+        var own = {};
+        said.forEach(function (words) { wordsOf(words).forEach(function (w) { own[w] = true; }); });
+        var rest = wordsOf(query).filter(function (w) { return !own[w] && (filler || []).indexOf(w) < 0; });
+        if (rest.length) return;
       }
+      entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
     });
     return found;
   }
@@ -239,6 +289,7 @@
   window.WaymarkSearchRules = {
     openNow: openNow, firstMinuteOrder: firstMinuteOrder, covers: covers, expand: expand,
     wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets,
+    placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf
   };
 
@@ -380,19 +431,10 @@
     if (this.none) this.none.hidden = entries.length > 0;
   };
 
-  Search.prototype.run = function () {
-    var self = this;
-    var query = this.input.value.trim();
-    var areaId = this.where ? this.where.value : "";
-    var ticket = ++this.latest;
-    if (!query) {
-      this.show([], []);
-      if (this.none) this.none.hidden = true;
-      this.status.textContent = "";
-      return;
-    }
-    this.status.textContent = T("Searching…");
-    Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
+  /* What a search finds, without the page: the results to help with (best bets first, then by
+     score; at most 30) and the services for people who harm (at most 5), as index entries. */
+  function findResults(query, areaId) {
+    return Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
       .then(function (parts) {
         var lunr = parts[0], core = parts[1], tree = parts[2];
         var names = {};
@@ -404,17 +446,24 @@
           tree.areas.forEach(function (area) {
             if (mentions(lower, area.name.toLowerCase())) names[area.shard] = true;
           });
+          /* ... or by another of its names ("edinburgh", "Abertawe") */
+          core.docs.forEach(function (doc) {
+            if (doc.k !== core.placeKind || !(doc.al || []).some(function (a) { return namesPlace(query, a); })) return;
+            var area = tree.byId[doc.u.replace(/^areas\/|\/$/g, "")];
+            if (area) names[area.shard] = true;
+          });
           if (areaId && tree.byId[areaId]) names[tree.byId[areaId].shard] = true;
         }
         names = Object.keys(names);
         return Promise.all(names.map(shardDocs)).then(function (docLists) {
-          if (ticket !== self.latest) return;
           var shards = names.map(function (name, i) { return { name: name, docs: docLists[i] }; });
           var index = combinedIndex(lunr, core, shards);
           var nation = nationOf(query, core.nations);
           var scored = [];
           var placeOnly = [];
-          run(index.idx, lunr, expand(query, core.synonyms)).forEach(function (result) {
+          var places = placeNamesOf(core.docs, core.placeKind, core.fieldsWithoutPlaces);
+          var allowed = placeWordsAllowed(query, places);
+          run(index.idx, lunr, expand(query, core.synonyms), places, allowed).forEach(function (result) {
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
             if (entry.service && !covers(entry.doc, areaId, tree)) return;
@@ -430,7 +479,7 @@
             scored.push({ entry: entry, score: score });
           });
           /* Best bets first, in the order the phrases file gives, if this search can show them. */
-          var bets = bestBets(query, core.phrases);
+          var bets = bestBets(query, core.phrases, core.placeFiller);
           var byUrl = {};
           index.docs.forEach(function (entry) { byUrl[entry.doc.u] = entry; });
           var pinned = bets.map(function (url) { return byUrl[url]; }).filter(function (entry) {
@@ -441,11 +490,40 @@
           scored.forEach(function (item) { if (results.indexOf(item.entry) < 0) results.push(item.entry); });
           var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
-          self.show(help, harm.slice(0, 5));
-          self.status.textContent = help.length
-            ? (help.length === 1 ? T("1 result") : T("{count} results", { count: help.length }))
-            : T("Nothing matched those words. You can still call one of these lines, any time:");
+          return { help: help, harm: harm.slice(0, 5) };
         });
+      });
+  }
+
+  /* For scripts on the page (and the tests): the addresses a search finds, in order, as the list
+     shows them. */
+  window.WaymarkSearch = {
+    find: function (query, areaId) {
+      return findResults(query.trim(), areaId || "").then(function (found) {
+        return found.help.map(function (entry) { return entry.doc.u; });
+      });
+    }
+  };
+
+  Search.prototype.run = function () {
+    var self = this;
+    var query = this.input.value.trim();
+    var areaId = this.where ? this.where.value : "";
+    var ticket = ++this.latest;
+    if (!query) {
+      this.show([], []);
+      if (this.none) this.none.hidden = true;
+      this.status.textContent = "";
+      return;
+    }
+    this.status.textContent = T("Searching…");
+    findResults(query, areaId)
+      .then(function (found) {
+        if (ticket !== self.latest) return;
+        self.show(found.help, found.harm);
+        self.status.textContent = found.help.length
+          ? (found.help.length === 1 ? T("1 result") : T("{count} results", { count: found.help.length }))
+          : T("Nothing matched those words. You can still call one of these lines, any time:");
       })
       .catch(function () {
         self.status.textContent = T("Search could not load. Browse services by area or by type instead.");

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -48,7 +50,7 @@ def catalogue() -> Catalogue:
 
 
 #: What the status says once a search has finished, on the English site.
-DONE = re.compile(r"\d+ results?|No results|could not")
+DONE = re.compile(r"\d+ results?|No results|Nothing matched|could not")
 
 
 def search(page: Page, words: str, done: re.Pattern[str] = DONE) -> list[str]:
@@ -180,46 +182,55 @@ EVERYDAY = yaml.safe_load((PROJECT / "tests" / "search" / "everyday_queries.yaml
 EVERYDAY_TARGET = 0.90
 
 
+def found(page: Page, queries: list[str]) -> list[list[str]]:
+    """What the page's own search finds for each query, in order (the script's WaymarkSearch.find:
+    the same code the search box runs, asked directly, so a set of 100 queries takes seconds)."""
+    page.wait_for_function("() => window.WaymarkSearch")
+    results: list[list[str]] = page.evaluate(
+        "async qs => { const out = []; for (const q of qs) out.push(await WaymarkSearch.find(q)); return out; }",
+        queries,
+    )
+    return results
+
+
+def set_misses(page: Page, cases: list[dict[str, Any]], pages: str, depth: int) -> dict[str, list[str]]:
+    """The queries of a set whose first `depth` results hold none of their `pages` (query -> those results)."""
+    answers = found(page, [case["query"] for case in cases])
+    return {
+        case["query"]: hrefs[:depth]
+        for case, hrefs in zip(cases, answers, strict=True)
+        if not set(hrefs[:depth]) & set(case[pages])
+    }
+
+
+def test_the_search_box_shows_what_the_search_finds(page: Page, site_url: str) -> None:
+    """The list under the box is WaymarkSearch.find's answer, in its order (so the query-set tests
+    below, which ask WaymarkSearch directly, test what a person sees)."""
+    page.goto(site_url + "search/")
+    for query in ("my ex keeps turning up at my house", "forced marrige", "help in leeds"):
+        assert [h.removeprefix("../") for h in search(page, query)] == found(page, [query])[0], query
+
+
 def test_everyday_words_find_what_people_need(page: Page, site_url: str) -> None:
     """Queries phrased as survivors and workers phrase them (tests/search/everyday_queries.yaml, each
-    with where that phrasing comes from): at least 90% find a right page in the top 3."""
+    with where that phrasing comes from): at least 90% find a right page in the top 3; every
+    misspelling (lunr's one-edit terms, and best bets read through a slip: search.js typoFixed) and
+    every justice question (#29: "will I be told when he is released", "screens in court") does."""
     assert len(EVERYDAY) >= 40
     page.goto(site_url + "search/")
     misses = {}
-    for case in EVERYDAY:
-        top = [href.removeprefix("../") for href in search(page, case["query"])[:3]]
+    for case, hrefs in zip(EVERYDAY, found(page, [case["query"] for case in EVERYDAY]), strict=True):
+        top = hrefs[:3]
         if not set(top) & set(case["top3_any"]) or ("first" in case and top[:1] != [case["first"]]):
-            misses[case["query"]] = top
+            misses[case["query"]] = (case["theme"], top)
     hit_rate = 1 - len(misses) / len(EVERYDAY)
     print(f"everyday queries: {hit_rate:.0%} found in the top 3 ({len(EVERYDAY) - len(misses)} of {len(EVERYDAY)})")
-    for query, top in misses.items():
+    for query, (_, top) in misses.items():
         print(f"  miss: {query!r} -> {top}")
     assert hit_rate >= EVERYDAY_TARGET, misses
-
-
-def theme_misses(page: Page, site_url: str, theme: str) -> dict[str, list[str]]:
-    """The everyday queries of one theme that find none of their pages in the top 3 (query -> top 3)."""
-    cases = [case for case in EVERYDAY if case["theme"] == theme]
-    assert len(cases) >= 5, theme
-    page.goto(site_url + "search/")
-    misses = {}
-    for case in cases:
-        top = [href.removeprefix("../") for href in search(page, case["query"])[:3]]
-        if not set(top) & set(case["top3_any"]):
-            misses[case["query"]] = top
-    return misses
-
-
-def test_every_misspelling_in_the_everyday_set_finds_its_page(page: Page, site_url: str) -> None:
-    """A one-letter slip ("forced marrige", "stalkin") still reaches the page a helpline or an
-    order is on: lunr's one-edit terms, and best bets read through a slip (search.js typoFixed)."""
-    assert theme_misses(page, site_url, "misspelling") == {}
-
-
-def test_every_justice_question_finds_its_page(page: Page, site_url: str) -> None:
-    """After reporting (#29): "will I be told when he is released", "screens in court" and the rest of
-    the justice queries in the everyday set each find one of their pages in the top 3."""
-    assert theme_misses(page, site_url, "justice") == {}
+    for theme in ("misspelling", "justice"):
+        assert sum(case["theme"] == theme for case in EVERYDAY) >= 5, theme
+        assert {q: top for q, (t, top) in misses.items() if t == theme} == {}, theme
 
 
 @pytest.mark.parametrize(
@@ -235,6 +246,36 @@ def test_an_ordinary_word_never_brings_a_place(page: Page, site_url: str, query:
     assert not [href for href in top if "areas/" in href], (query, top)
 
 
+@pytest.mark.parametrize(
+    ("query", "never"),
+    [
+        ("wife of 50 years controls me", ["Fife"]),  # one typo from "wife"
+        ("girlfriend controls everything no one believes a man", ["Manchester", "Mansfield"]),  # "man…"
+        ("new accounts messaging me after i blocked him", ["New Forest", "Newham", "Newport", "Newark"]),
+    ],
+)
+def test_an_ordinary_word_never_brings_a_service_named_after_a_place(
+    page: Page, site_url: str, query: str, never: list[str]
+) -> None:
+    """Since every council has a homelessness record named after it, a word one typo or a few
+    letters from a place's name ("wife", "man", "new") must not reach the services named after it
+    either (#28, unseen queries: each of these three had such a service in the top 5 before)."""
+    page.goto(site_url + "search/")
+    search(page, query)
+    titles = page.eval_on_selector_all(
+        "#wm-results > li", "items => items.slice(0, 5).map(li => li.querySelector('a').textContent)"
+    )
+    assert not [t for t in titles if any(name in t for name in never)], (query, titles)
+
+
+def test_a_place_named_by_its_other_name_brings_its_own_services(page: Page, site_url: str) -> None:
+    """ "edinburgh" is City of Edinburgh's other name: its Rape Crisis centre comes in the top 5,
+    not only Scotland's national pages (a bare city word pins those only when it is the whole query)."""
+    page.goto(site_url + "search/")
+    top = [href.removeprefix("../") for href in search(page, "rape crisis edinburgh")[:5]]
+    assert "services/rape-crisis-edinburgh/" in top, top
+
+
 def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: str) -> None:
     page.goto(site_url + "search/")
     cases = (
@@ -246,6 +287,32 @@ def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: st
     )
     for query, place in cases:
         assert search(page, query)[0].removeprefix("../") == place, query
+
+
+UNSEEN = yaml.safe_load((PROJECT / "tests" / "search" / "unseen_queries.yaml").read_text(encoding="utf-8"))
+#: The share of the unseen set (#28: 173 queries written 2026-12-07 before any of them was run) that
+#: must find a right page in the top 5. Measured: 79.2% on the search as it was when they were
+#: written; 82.7% after places matched only as places (services named after a place included) and
+#: bare city words stopped pinning pages. The issue's goal is 95%; this guards what is reached.
+UNSEEN_TARGET = 0.82
+
+
+def test_every_page_the_unseen_queries_expect_exists(built_site: Path) -> None:
+    assert len(UNSEEN) >= 100
+    assert len({case["query"] for case in UNSEEN}) == len(UNSEEN), "a query is listed twice"
+    missing = [p for case in UNSEEN for p in case["top5_any"] if not (built_site / p / "index.html").is_file()]
+    assert missing == []
+
+
+def test_unseen_queries_find_a_right_page_in_the_top_5(page: Page, site_url: str) -> None:
+    """Never edited to pass (the file says how it was written); the misses are printed."""
+    page.goto(site_url + "search/")
+    misses = set_misses(page, UNSEEN, "top5_any", 5)
+    share = 1 - len(misses) / len(UNSEEN)
+    print(f"unseen queries: {share:.1%} found in the top 5 ({len(UNSEEN) - len(misses)} of {len(UNSEEN)})")
+    for query, top in misses.items():
+        print(f"  miss: {query!r} -> {top}")
+    assert share >= UNSEEN_TARGET, misses
 
 
 WELSH = yaml.safe_load((PROJECT / "tests" / "search" / "welsh_queries.yaml").read_text(encoding="utf-8"))
@@ -271,11 +338,7 @@ def test_welsh_words_and_welsh_place_names_find_their_pages(page: Page, site_url
         )
     )
     page.goto(site_url + "cy/search/")
-    misses = {}
-    for case in WELSH:
-        top = [href.removeprefix("../").removeprefix("../") for href in search(page, case["query"], done)[:3]]
-        if not set(top) & set(case["find"]):
-            misses[case["query"]] = top
+    misses = set_misses(page, WELSH, "find", 3)
     hit_rate = 1 - len(misses) / len(WELSH)
     print(f"Welsh queries: {len(WELSH) - len(misses)} of {len(WELSH)} found in the top 3; misses: {misses}")
     assert hit_rate >= WELSH_TARGET, misses
