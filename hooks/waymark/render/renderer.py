@@ -118,6 +118,8 @@ def environment() -> jinja2.Environment:
     env.globals["ui"] = i18n.interface_lang
     # A site in another language lives in a folder of the English one (site/cy/) and shares its
     # postcode files rather than shipping a second copy.
+    # The four nations, in the order and words the data uses (the postcode box offers them).
+    env.globals["nation_choices"] = lambda: [[key, i18n._(name)] for key, name in JURISDICTIONS.items()]
     env.globals["postcode_dir"] = lambda: (
         "postcode/" if i18n.CURRENT.language == i18n.SOURCE_LANGUAGE else "../postcode/"
     )

@@ -12,7 +12,9 @@
   var root = boxes[0].getAttribute("data-root") || "";
   var offline = window.WaymarkLoad.offline;
   var T = window.WaymarkT;
-  var NATIONS = [["england", T("England")], ["wales", T("Wales")], ["scotland", T("Scotland")], ["northern-ireland", T("Northern Ireland")]];
+  /* [[id, name in the page's language], …] for England, Wales, Scotland, Northern Ireland: from the
+     build (data/model.py JURISDICTIONS), never written here. */
+  var NATIONS = JSON.parse(boxes[0].getAttribute("data-nations") || "[]");
   var MESSAGES = {
     invalid: T("That is not a UK postcode. Try the first half, like LS6, or choose your nation."),
     unknown: T("We could not find that postcode. Check it, try the first half, or choose your nation."),

@@ -10,7 +10,7 @@
   "use strict";
 
   if (window.WaymarkSearch) return; /* loaded twice (the header box loads it on demand) */
-  window.WaymarkSearch = true;
+  window.WaymarkSearch = {}; /* its `find` is set below, once the rules are defined */
 
   /* ---------- the rules: what is found and in what order, from the data alone ---------- */
 
@@ -497,12 +497,10 @@
 
   /* For scripts on the page (and the tests): the addresses a search finds, in order, as the list
      shows them. */
-  window.WaymarkSearch = {
-    find: function (query, areaId) {
-      return findResults(query.trim(), areaId || "").then(function (found) {
-        return found.help.map(function (entry) { return entry.doc.u; });
-      });
-    }
+  window.WaymarkSearch.find = function (query, areaId) {
+    return findResults(query.trim(), areaId || "").then(function (found) {
+      return found.help.map(function (entry) { return entry.doc.u; });
+    });
   };
 
   Search.prototype.run = function () {

@@ -185,7 +185,7 @@ EVERYDAY_TARGET = 0.90
 def found(page: Page, queries: list[str]) -> list[list[str]]:
     """What the page's own search finds for each query, in order (the script's WaymarkSearch.find:
     the same code the search box runs, asked directly, so a set of 100 queries takes seconds)."""
-    page.wait_for_function("() => window.WaymarkSearch")
+    page.wait_for_function("() => window.WaymarkSearch && window.WaymarkSearch.find")
     results: list[list[str]] = page.evaluate(
         "async qs => { const out = []; for (const q of qs) out.push(await WaymarkSearch.find(q)); return out; }",
         queries,
