@@ -9,11 +9,15 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
+# Independent set-up steps run side by side (the Python packages download while apt installs
+# the Debian ones); the steps of one recipe still run in order.
+MAKEFLAGS += --jobs=2
+
 .PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline new-region areas clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
 	touch $(STAMP)
 
 # Debian's headless Chromium (chromium-headless-shell) for the browser tests (Playwright's own browser
