@@ -179,6 +179,7 @@ class Strings:
     def __init__(self, language: str = SOURCE_LANGUAGE) -> None:
         self.language = language
         self.entries = catalogue(language)
+        self._dates: dict[dt.date, str] = {}
 
     def gettext(self, msgid: str, **values: object) -> str:
         """`msgid` in this language (English if the catalogue lacks it), with {values} filled in."""
@@ -188,7 +189,9 @@ class Strings:
 
     def long_date(self, value: dt.date) -> str:
         """A date as people write it in this language: 23 November 2026, 23 Tachwedd 2026."""
-        return format_date(value, "d MMMM y", locale=self.language)
+        if value not in self._dates:  # a few hundred dates, asked for on every page: CLDR once each
+            self._dates[value] = format_date(value, "d MMMM y", locale=self.language)
+        return self._dates[value]
 
     def language_name(self, english: str) -> str:
         """A language a record names in English, as this language calls it (CLDR): Welsh -> Cymraeg."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -65,7 +66,10 @@ def check(args: argparse.Namespace) -> int:
 def build_site(config_file: Path, site_dir: Path) -> None:
     """Build with `--strict` into a temporary folder, then swap it in.
 
-    A failed build raises and leaves `site_dir` exactly as it was.
+    A failed build raises and leaves `site_dir` exactly as it was. The build runs under a umask of
+    022, so every folder it makes is 0755 and every file 0644 whatever the caller's umask: a web
+    server's own user (www-data, nobody) can read the site. Only the temporary folder itself starts
+    private (0700, which a real nginx answers with 403) and is opened before the swap.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -75,10 +79,11 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    umask = os.umask(0o022)
     try:
         config = load_config(str(config_file), strict=True, site_dir=str(new))
         build(config)  # every other language too, into a folder of its own (glue/languages.py)
-        readable_by_web_server(new)
+        new.chmod(0o755)
         old = site_dir.with_name(f".{site_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():
@@ -86,19 +91,9 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         new.rename(site_dir)
         shutil.rmtree(old, ignore_errors=True)
     finally:
+        os.umask(umask)
         shutil.rmtree(new, ignore_errors=True)
         use(SOURCE_LANGUAGE)  # whatever ran last, this process speaks English again
-
-
-def readable_by_web_server(folder: Path) -> None:
-    """Folders 0755 and files 0644: a web server's own user (www-data, nobody) can read the site.
-
-    The temporary build folder starts private (0700), which a real nginx answers with 403.
-    """
-    folder.chmod(0o755)
-    for path in folder.rglob("*"):
-        if not path.is_symlink():
-            path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def build_command(args: argparse.Namespace) -> int:
