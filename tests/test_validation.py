@@ -324,3 +324,20 @@ def test_a_broken_schema_is_named_not_a_traceback(data: Path) -> None:
     found = problems_for(data)
     assert any(p.startswith("schema/service.schema.json") and "valid JSON Schema" in p for p in found), found
     assert not any(p.startswith("services/") for p in found), "the records are not blamed for the schema"
+
+
+def test_a_phrase_needs_says_or_two_groups_of_all_of_and_each_group_is_plain_words(data: Path) -> None:
+    phrases = data / "phrases.yaml"
+    good = '- all_of: [["my wife"], ["hits me", "controls"]]\n  find: [services/example-helpline/]\n'
+    phrases.write_text(phrases.read_text(encoding="utf-8") + good, encoding="utf-8")
+    assert problems_for(data) == []
+    edit(phrases, '[["my wife"], ["hits me", "controls"]]', '[["my wife"]]')  # one group alone says too little
+    edit(
+        phrases,
+        "[services/example-helpline/]\n",
+        '[services/example-helpline/]\n- all_of: [["ok"], "not a list"]\n  find: [services/example-helpline/]\n',
+    )
+    found = problems_for(data)
+    assert len(found) == 2, found
+    assert any(".all_of: expected at least 2 items; found 1" in p for p in found), found
+    assert any(".all_of[1]: expected a list; found text 'not a list'" in p for p in found), found

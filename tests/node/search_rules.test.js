@@ -154,3 +154,39 @@ test("the words of a place's name may be matched only when the query names the p
   assert.deepEqual(Object.keys(R.placeWordsAllowed("refuge in the new forest", places)).sort(), ["forest", "new"]);
   assert.deepEqual(Object.keys(R.placeWordsAllowed("rape crisis edinburgh", places)), ["edinburgh"]);
 });
+
+test("an all_of situation matches only when every group is said, in any order", () => {
+  const phrases = [
+    { says: [], allOf: [["my wife", "my girlfriend"], ["controls", "hits me"]], find: ["services/mens-line/"] },
+  ];
+  assert.deepEqual(R.matchPhrases("my wife controls everything", phrases), ["services/mens-line/"]);
+  assert.deepEqual(R.matchPhrases("she hits me, my girlfriend", phrases), ["services/mens-line/"]);
+  assert.deepEqual(R.matchPhrases("my wife", phrases), []);
+  assert.deepEqual(R.matchPhrases("he controls my money", phrases), []);
+});
+
+test("a page is named by its whole title of two words or more, a nation in brackets left out", () => {
+  assert.equal(R.namesTitle("stalking protection order how to get one", "Stalking protection order"), true);
+  assert.equal(R.namesTitle("stalking protection order", "Stalking protection order (Northern Ireland)"), true);
+  assert.equal(R.namesTitle("protection order", "Stalking protection order"), false);
+  assert.equal(R.namesTitle("childline", "Childline"), false); /* one word is too weak a sign */
+  assert.equal(R.namesTitle("men's advice line number", "Men's Advice Line"), true);
+});
+
+test("a named town is where to look, not a word to match; a query of places only keeps them", () => {
+  assert.equal(R.withoutPlaces("hull sarc", ["Hull"]), "sarc");
+  assert.equal(R.withoutPlaces("refuge in kingston upon hull", ["Kingston upon Hull", "Hull"]), "refuge in");
+  assert.equal(R.withoutPlaces("leeds", ["Leeds"]), "");
+  assert.equal(R.withoutPlaces("my brother hits me", ["Rother"]), "my brother hits me");
+});
+
+test("the places a query names give its nation when they are all in one", () => {
+  const nations = { england: [], scotland: [] };
+  const belfast = { id: "belfast", up: ["northern-ireland", "national"] };
+  const leeds = { id: "leeds", up: ["west-yorkshire", "england", "national"] };
+  const glasgow = { id: "glasgow-city", up: ["scotland", "national"] };
+  assert.equal(R.nationAround({ ids: [leeds] }, nations), "england");
+  assert.equal(R.nationAround({ ids: [leeds, glasgow] }, nations), "");
+  assert.equal(R.nationAround({ ids: [belfast] }, { ...nations, "northern-ireland": [] }), "northern-ireland");
+  assert.equal(R.nationAround({ ids: [] }, nations), "");
+});

@@ -6,6 +6,13 @@
 Search shows the `find` pages first, in this order, when what someone types contains one of the
 `says` phrases as whole words (GOV.UK calls these "best bets"). Every page must exist: a record,
 a category, a place or a guide page.
+
+A situation is often two things said together: who is speaking and what happens to them ("my
+wife" + "controls everything": a man harmed by a woman). `all_of` holds such groups; the entry
+matches when the query mentions a phrase of every group, in any order:
+
+    - all_of: [["my wife", "my girlfriend"], ["controls", "hits me", "violent"]]
+      find: [services/mens-advice-line/]
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ class Phrase:
     says: tuple[str, ...]
     find: tuple[str, ...]
     alone: bool = False  # only when the query is nothing but these words (bare nation and city words)
+    all_of: tuple[tuple[str, ...], ...] = ()  # or: a phrase of every group (who is speaking + what happens)
 
 
 def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[Problem]]:
@@ -32,15 +40,20 @@ def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[P
         return [], [Problem(src.shown_path, 1, "", "", "a list of {says, find}", shown(src.data))]
     phrases, problems = [], []
     for index, entry in enumerate(src.data):
-        says = entry.get("says") if isinstance(entry, dict) else None
+        says = entry.get("says", []) if isinstance(entry, dict) else None
+        groups = entry.get("all_of", []) if isinstance(entry, dict) else None
         find = entry.get("find") if isinstance(entry, dict) else None
         line = src.line_of((index,))
-        if (
-            not isinstance(says, list)
-            or not says
-            or not all(isinstance(s, str) and s.strip() and not markup_in(s) for s in says)
-        ):
+        if not isinstance(says, list) or not _plain_words(says):
             problems.append(Problem(src.shown_path, line, "", f"[{index}].says", "a list of plain words", shown(says)))
+            continue
+        if not isinstance(groups, list) or not all(isinstance(g, list) and g and _plain_words(g) for g in groups):
+            expected = "a list of groups, each a list of plain words"
+            problems.append(Problem(src.shown_path, line, "", f"[{index}].all_of", expected, shown(groups)))
+            continue
+        if (groups and len(groups) < 2) or not (says or groups):  # the schema says so too, with its line
+            expected = "`says`, or `all_of` with two groups or more"
+            problems.append(Problem(src.shown_path, line, "", f"[{index}]", expected, shown(entry)))
             continue
         if not isinstance(find, list) or not find:
             problems.append(
@@ -57,5 +70,17 @@ def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[P
                     )
                 )
         alone = entry.get("alone") is True if isinstance(entry, dict) else False
-        phrases.append(Phrase(tuple(s.strip().lower() for s in says), tuple(str(u) for u in find), alone))
+        phrases.append(
+            Phrase(
+                tuple(s.strip().lower() for s in says),
+                tuple(str(u) for u in find),
+                alone,
+                tuple(tuple(s.strip().lower() for s in group) for group in groups),
+            )
+        )
     return phrases, problems
+
+
+def _plain_words(items: object) -> bool:
+    """A list of non-empty strings without markup (an empty list passes)."""
+    return isinstance(items, list) and all(isinstance(s, str) and s.strip() and not markup_in(s) for s in items)

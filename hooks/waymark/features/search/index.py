@@ -82,8 +82,12 @@ NATION_WORDS = {
 #: How much each tier's relevance counts in search, so a 24-hour line wins a near tie.
 
 TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
-#: How much more a record under the law of the nation a query names counts.
+#: How much more a record under the law of the nation a query names counts (and how much less
+#: another nation's service counts).
 NATION_BOOST = 1.5
+#: How much more a service counts when it covers a place the query names ("hull sarc": Humber's
+#: SARC over Greater Manchester's).
+PLACE_BOOST = 2.0
 #: The bit of each day in a service's opening hours ("oh"); search.js reads them from areas.json.
 DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun": 64}
 #: "Who it is for" ("f") of a service open to anyone: it passes every "who it is for" filter.
@@ -304,8 +308,14 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "placeKind": _(PLACE_KIND),
         "nations": NATION_WORDS,
         "nationBoost": NATION_BOOST,
+        "placeBoost": PLACE_BOOST,
         "phrases": [
-            {"says": list(p.says), "find": list(p.find), **({"alone": True} if p.alone else {})}
+            {
+                "says": list(p.says),
+                "find": list(p.find),
+                **({"alone": True} if p.alone else {}),
+                **({"allOf": [list(group) for group in p.all_of]} if p.all_of else {}),
+            }
             for p in catalogue.phrases
         ],
         "synonyms": [{"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms],

@@ -207,19 +207,42 @@
      If none matches, a long word one typo away from a phrase's word ("marrige") is read as that
      word and the phrases are tried once more. */
   function bestBets(query, phrases, filler) {
-    var found = matchPhrases(query, phrases, filler);
-    if (found.length) return found;
-    var fixed = typoFixed(query, phraseWords(phrases));
-    return fixed ? matchPhrases(fixed, phrases, filler) : found;
+    return matchPhrases(betQuery(query, phrases, filler), phrases, filler);
   }
 
-  /* `filler`: the words that may stand around a place's name (core.json "placeFiller"); an entry
-     marked `alone` matches only a query made of its words and those. */
+  /* The query the best bets are read from: as typed, or with its typos read as phrase words. */
+  function betQuery(query, phrases, filler) {
+    if (phraseHits(query, phrases, filler).length) return query;
+    return typoFixed(query, phraseWords(phrases)) || query;
+  }
+
   function matchPhrases(query, phrases, filler) {
-    var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
     var found = [];
+    phraseHits(query, phrases, filler).forEach(function (hit) {
+      hit.entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
+    });
+    return found;
+  }
+
+  /* The entries a query matches, in file order, each with the phrases it said. `filler`: the words
+     that may stand around a place's name (core.json "placeFiller"); an entry marked `alone`
+     matches only a query made of its words and those. */
+  function phraseHits(query, phrases, filler) {
+    var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
+    var hits = [];
     phrases.forEach(function (entry) {
       var said = entry.says.filter(function (words) { return mentions(lower, words); });
+      if (!said.length && entry.allOf) {
+        /* who is speaking and what happens to them: a phrase of every group, in any order */
+        var each = entry.allOf.map(function (group) {
+          return group.filter(function (words) { return mentions(lower, words); });
+        });
+        if (each.every(function (found) { return found.length; })) {
+          said = each.map(function (found) {  /* the longest phrase of each group */
+            return found.reduce(function (a, b) { return b.length > a.length ? b : a; });
+          });
+        }
+      }
       if (!said.length) return;
       if (entry.alone) {
         var own = {};
@@ -227,9 +250,16 @@
         var rest = wordsOf(query).filter(function (w) { return !own[w] && (filler || []).indexOf(w) < 0; });
         if (rest.length) return;
       }
-      entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
+      hits.push({ entry: entry, said: said });
     });
-    return found;
+    return hits;
+  }
+
+  /* True when the query names the page's whole title (two words or more, in order; a part in
+     brackets, like a nation, may be left out): "stalking protection order how to get one". */
+  function namesTitle(query, title) {
+    var base = (title || "").replace(/\s*\([^)]*\)\s*$/, "");
+    return wordsOf(base).length >= 2 && namesPlace(query, base);
   }
 
   var LONG_WORD = 5;
@@ -238,7 +268,7 @@
     if (!wordsOfPhrases) {
       wordsOfPhrases = {};
       phrases.forEach(function (entry) {
-        entry.says.forEach(function (words) {
+        [].concat.apply(entry.says, entry.allOf || []).forEach(function (words) {
           words.split(/[^a-z]+/).forEach(function (w) { if (w.length >= LONG_WORD) wordsOfPhrases[w] = true; });
         });
       });
@@ -285,12 +315,64 @@
   }
 
 
+  /* The areas whose name (or another name) the query holds, by id; `nations`: the place pages of
+     whole nations, which the query may name without them being the answer. */
+  function namedPlaces(query, tree, core) {
+    var lower = " " + query.toLowerCase() + " ";
+    var found = { ids: [], nations: {}, said: [] };
+    tree.areas.forEach(function (area) {
+      if (area.id in core.nations) found.nations["areas/" + area.id + "/"] = true;
+      if (mentions(lower, area.name.toLowerCase())) {
+        found.ids.push(area.id);
+        if (!(area.id in core.nations)) found.said.push(area.name);
+      }
+    });
+    core.docs.forEach(function (doc) {
+      if (doc.k !== core.placeKind) return;
+      var id = doc.u.replace(/^areas\/|\/$/g, "");
+      (doc.al || []).forEach(function (a) {
+        if (!namesPlace(query, a) || !tree.byId[id]) return;
+        if (found.ids.indexOf(id) < 0) found.ids.push(id);
+        if (!(id in core.nations)) found.said.push(a);
+      });
+    });
+    found.ids = found.ids.map(function (id) { return tree.byId[id]; });
+    return found;
+  }
+
+  /* The query without the names of the towns and councils it names: once a place is named, it
+     is where to look (its services count more, its page comes second), not a word to match in
+     every service's name ("hull sarc" is a SARC for Hull, not the services called "Hull ..."). */
+  function withoutPlaces(query, said) {
+    var words = wordsOf(query);
+    said.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (name) {
+      var place = wordsOf(name);
+      for (var i = 0; i + place.length <= words.length; i++) {
+        if (words.slice(i, i + place.length).join(" ") === place.join(" ")) { words.splice(i, place.length); i--; }
+      }
+    });
+    return words.join(" ");
+  }
+
+  /* The nation the named places are in, when they are all in one. */
+  function nationAround(named, nations) {
+    var found = "";
+    var one = named.ids.every(function (area) {
+      var nation = area.id in nations ? area.id : area.up.filter(function (id) { return id in nations; })[0];
+      if (!nation || (found && found !== nation)) return false;
+      found = nation;
+      return true;
+    });
+    return one ? found : "";
+  }
+
   /* The rules above depend only on their arguments: the Node tests (tests/node/) read them here. */
   window.WaymarkSearchRules = {
     openNow: openNow, firstMinuteOrder: firstMinuteOrder, covers: covers, expand: expand,
-    wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets,
+    wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets, namesTitle: namesTitle,
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
-    matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf
+    matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
+    nationAround: nationAround, withoutPlaces: withoutPlaces
   };
 
   /* ---------- the page ---------- */
@@ -437,33 +519,38 @@
     return Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
       .then(function (parts) {
         var lunr = parts[0], core = parts[1], tree = parts[2];
+        /* The places the query names (by a name or another name: "edinburgh", "Abertawe"), and
+           the nation it means: a nation's word ("scotland"), or that of the places it names. */
+        var named = namedPlaces(query, tree, core);
         var names = {};
         if (core.loadAll) {
           Object.keys(core.shards).forEach(function (name) { names[name] = true; });
         } else {
           names.national = true;
-          var lower = " " + query.toLowerCase() + " ";
-          tree.areas.forEach(function (area) {
-            if (mentions(lower, area.name.toLowerCase())) names[area.shard] = true;
-          });
-          /* ... or by another of its names ("edinburgh", "Abertawe") */
-          core.docs.forEach(function (doc) {
-            if (doc.k !== core.placeKind || !(doc.al || []).some(function (a) { return namesPlace(query, a); })) return;
-            var area = tree.byId[doc.u.replace(/^areas\/|\/$/g, "")];
-            if (area) names[area.shard] = true;
-          });
+          named.ids.forEach(function (area) { names[area.shard] = true; });
           if (areaId && tree.byId[areaId]) names[tree.byId[areaId].shard] = true;
         }
         names = Object.keys(names);
+        var nation = nationOf(query, core.nations) || nationAround(named, core.nations);
         return Promise.all(names.map(shardDocs)).then(function (docLists) {
           var shards = names.map(function (name, i) { return { name: name, docs: docLists[i] }; });
           var index = combinedIndex(lunr, core, shards);
-          var nation = nationOf(query, core.nations);
           var scored = [];
           var placeOnly = [];
           var places = placeNamesOf(core.docs, core.placeKind, core.fieldsWithoutPlaces);
           var allowed = placeWordsAllowed(query, places);
-          run(index.idx, lunr, expand(query, core.synonyms), places, allowed).forEach(function (result) {
+          /* Is this entry for the nation the query means (or does the query mean none)? */
+          function inNation(entry) {
+            if (!nation) return true;
+            if (entry.service) return covers(entry.doc, nation, tree);
+            if (!entry.doc.w) return true; /* a guide or category page is every nation's */
+            return (" " + entry.doc.w.toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0;
+          }
+          /* A query that is nothing but places still asks for them; otherwise their names are
+             where to look, not words to match. */
+          var words = withoutPlaces(query, named.said);
+          if (!wordsOf(words).filter(function (w) { return core.placeFiller.indexOf(w) < 0; }).length) words = query;
+          run(index.idx, lunr, expand(words, core.synonyms), places, allowed).forEach(function (result) {
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
             if (entry.service && !covers(entry.doc, areaId, tree)) return;
@@ -474,20 +561,42 @@
             if (place && [entry.doc.x].concat(entry.doc.al || []).some(function (a) { return onlyPlace(query, a, core.placeFiller); })) {
               placeOnly.push(entry); /* a query that is only a place goes to it, before any best bet */
             }
-
-            if (nation && (" " + (entry.doc.w || "").toLowerCase() + " ").indexOf(" " + nation.replace("-", " ") + " ") >= 0) score *= core.nationBoost;
+            /* In the nation the query means, a record counts more; another nation's service less. */
+            if (nation && !place) score *= inNation(entry) ? core.nationBoost : (entry.service ? 1 / core.nationBoost : 1);
+            /* A service for a place the query names counts more; one for another place, less. */
+            var local = named.ids.filter(function (area) { return !(area.id in core.nations); });
+            if (entry.service && local.length) {
+              score *= local.some(function (area) { return covers(entry.doc, area.id, tree); }) ? core.placeBoost : 1 / core.placeBoost;
+            }
             scored.push({ entry: entry, score: score });
           });
-          /* Best bets first, in the order the phrases file gives, if this search can show them. */
-          var bets = bestBets(query, core.phrases, core.placeFiller);
+          scored.sort(function (a, b) { return b.score - a.score; });
           var byUrl = {};
           index.docs.forEach(function (entry) { byUrl[entry.doc.u] = entry; });
-          var pinned = bets.map(function (url) { return byUrl[url]; }).filter(function (entry) {
-            return entry && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
+          /* 1. A page whose whole title the query names ("stalking protection order how to get
+                one", "men's advice line"), unless it is another nation's. */
+          var titled = scored.filter(function (item) {
+            var doc = item.entry.doc;
+            return doc.k !== core.placeKind && namesTitle(query, doc.t) && inNation(item.entry);
+          }).map(function (item) { return item.entry; });
+          /* 2. Best bets, in the order the phrases file gives, if this search can show them; in
+                the nation the query means (another nation's page keeps its score). */
+          var pinned = bestBets(query, core.phrases, core.placeFiller).map(function (url) { return byUrl[url]; }).filter(function (entry) {
+            return entry && inNation(entry) && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
           });
-          scored.sort(function (a, b) { return b.score - a.score; });
-          var results = placeOnly.concat(pinned.filter(function (e) { return placeOnly.indexOf(e) < 0; }));
-          scored.forEach(function (item) { if (results.indexOf(item.entry) < 0) results.push(item.entry); });
+          /* 3. The rest by score. */
+          var results = placeOnly.slice();
+          titled.concat(pinned, scored.map(function (item) { return item.entry; })).forEach(function (entry) {
+            if (results.indexOf(entry) < 0) results.push(entry);
+          });
+          /* A council or town the query names beside its situation ("domestic violence cornwall"):
+             its page (the place's own lines, council, SARC and centre) comes second. */
+          named.ids.map(function (area) { return byUrl["areas/" + area.id + "/"]; }).filter(function (entry) {
+            return entry && placeOnly.indexOf(entry) < 0 && !named.nations[entry.doc.u] && !areaId;
+          }).forEach(function (entry) {
+            if (results.indexOf(entry) >= 0) results.splice(results.indexOf(entry), 1);
+            results.splice(Math.min(1, results.length), 0, entry);
+          });
           var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
           return { help: help, harm: harm.slice(0, 5) };

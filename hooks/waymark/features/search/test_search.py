@@ -296,30 +296,87 @@ def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: st
         assert search(page, query)[0].removeprefix("../") == place, query
 
 
-UNSEEN = yaml.safe_load((PROJECT / "tests" / "search" / "unseen_queries.yaml").read_text(encoding="utf-8"))
-#: The share of the unseen set (#28: 173 queries written 2026-12-07 before any of them was run) that
-#: must find a right page in the top 5. Measured: 79.2% on the search as it was when they were
-#: written; 82.7% after places matched only as places (services named after a place included) and
-#: bare city words stopped pinning pages. The issue's goal is 95%; this guards what is reached.
-UNSEEN_TARGET = 0.82
+def _queries(name: str) -> list[dict[str, Any]]:
+    return list(yaml.safe_load((PROJECT / "tests" / "search" / name).read_text(encoding="utf-8")))
 
 
-def test_every_page_the_unseen_queries_expect_exists(built_site: Path) -> None:
-    assert len(UNSEEN) >= 100
-    assert len({case["query"] for case in UNSEEN}) == len(UNSEEN), "a query is listed twice"
-    missing = [p for case in UNSEEN for p in case["top5_any"] if not (built_site / p / "index.html").is_file()]
+#: Query sets written before any of their queries was run, each never edited to pass (#28), with
+#: the page they are asked on and the share that must find a right page in the top 5:
+#: - unseen_queries.yaml (173, English): 79.2% when written; 82.7% after places matched only as
+#:   places; 100% after "who is speaking" (all_of), named titles, named places as where to look and
+#:   nation from a named place. Its misses were read while that work was done, so it is now a
+#:   regression set, no longer a measure.
+#: - unseen_queries_2.yaml (176, English) and welsh_unseen_queries.yaml (64, Welsh), written blind
+#:   by a helper on the same day and measured once, before their misses were read: English 71.6%
+#:   (search before that work) and 80.7% (after); Welsh 46.9% and 53.1% on /cy/search/.
+UNSEEN_SETS = {
+    "unseen_queries.yaml": ("search/", 0.95),
+    "unseen_queries_2.yaml": ("search/", 0.78),
+    "welsh_unseen_queries.yaml": ("cy/search/", 0.50),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN_SETS))
+def test_every_page_the_unseen_queries_expect_exists(built_site: Path, name: str) -> None:
+    cases = _queries(name)
+    assert len(cases) >= 60
+    assert len({case["query"] for case in cases}) == len(cases), "a query is listed twice"
+    missing = [p for case in cases for p in case["top5_any"] if not (built_site / p / "index.html").is_file()]
     assert missing == []
 
 
-def test_unseen_queries_find_a_right_page_in_the_top_5(page: Page, site_url: str) -> None:
-    """Never edited to pass (the file says how it was written); the misses are printed."""
-    page.goto(site_url + "search/")
-    misses = set_misses(page, UNSEEN, "top5_any", 5)
-    share = 1 - len(misses) / len(UNSEEN)
-    print(f"unseen queries: {share:.1%} found in the top 5 ({len(UNSEEN) - len(misses)} of {len(UNSEEN)})")
+@pytest.mark.parametrize("name", sorted(UNSEEN_SETS))
+def test_unseen_queries_find_a_right_page_in_the_top_5(page: Page, site_url: str, name: str) -> None:
+    """Never edited to pass (each file says how it was written); the misses are printed."""
+    where, target = UNSEEN_SETS[name]
+    cases = _queries(name)
+    page.goto(site_url + where)
+    misses = set_misses(page, cases, "top5_any", 5)
+    share = 1 - len(misses) / len(cases)
+    print(f"{name}: {share:.1%} found in the top 5 ({len(cases) - len(misses)} of {len(cases)})")
     for query, top in misses.items():
         print(f"  miss: {query!r} -> {top}")
-    assert share >= UNSEEN_TARGET, misses
+    assert share >= target, misses
+
+
+def test_who_is_speaking_decides_over_any_one_word(page: Page, site_url: str) -> None:
+    """data/phrases.yaml `all_of`: who speaks and what happens to them, in any order."""
+    page.goto(site_url + "search/")
+    man, harm, child = found(
+        page,
+        [
+            "the police laughed when i said my wife hits me",
+            "i lose my temper and my girlfriend is scared of me",
+            "my stepdad hits me when mum is at work",
+        ],
+    )
+    assert "services/mens-advice-line/" in man[:3], man
+    # services for people who harm are listed apart from help for victims: their category leads
+    assert harm[0] == "categories/perpetrator/", harm
+    assert "services/childline/" in child[:3], child
+
+
+def test_a_page_the_query_names_comes_first_unless_a_situation_says_another_nation(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    named, scottish, belfast = found(
+        page, ["stalking protection order how to get one", "restraining order scotland", "occupation order belfast"]
+    )
+    assert named[0] == "orders/stalking-protection-order/", named
+    assert scottish[0] != "orders/restraining-order/" and scottish[0].startswith("orders/scotland-"), scottish
+    assert belfast[0] == "orders/ni-occupation-order/", belfast  # Belfast is in Northern Ireland
+
+
+def test_a_named_town_is_where_to_look(page: Page, site_url: str, catalogue: Catalogue) -> None:
+    """ "sarc in hull": Humber's SARC and Hull's page, and no service for somewhere else first."""
+    page.goto(site_url + "search/")
+    (hull,) = found(page, ["sarc in hull"])
+    assert hull[1] == "areas/kingston-upon-hull/", hull
+    assert "services/sarc-humber-casa-suite/" in hull[:5], hull
+    hull_area = catalogue.areas["kingston-upon-hull"]
+    around = {hull_area.id, *(a.id for a in hull_area.ancestors())}
+    for url in hull[:5]:
+        record = catalogue.service(url.removeprefix("services/").strip("/")) if url.startswith("services/") else None
+        assert record is None or set(record.data["areas"]) & around, f"{url} does not cover Hull: {hull}"
 
 
 WELSH = yaml.safe_load((PROJECT / "tests" / "search" / "welsh_queries.yaml").read_text(encoding="utf-8"))
