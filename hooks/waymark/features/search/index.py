@@ -35,10 +35,14 @@ from ...i18n import N_, _
 from ...render.cards import card_data
 from ...render.shards import BODY_LIMIT, LOAD_ALL_BELOW, NATIONAL_SHARD, service_shards, shard_of, write_json
 
-#: (index field, weight, key it reads in a core document, key it reads in a service document)
+#: (index field, weight, key it reads in a core document, key it reads in a service document; ""
+#: when that kind of document has none). A service's name and organisation are fields of their
+#: own, so the everyday words in some services' names can be kept out of them alone.
 FIELDS = (
-    ("title", 10, "t", "t"),
-    ("aka", 8, "x", "o"),
+    ("title", 10, "t", ""),
+    ("name", 8, "", "t"),
+    ("aka", 8, "x", ""),
+    ("org", 6, "", "o"),
     ("kind", 3, "k", "kn"),
     ("where", 3, "w", "w"),
     ("lang", 4, "lg", "lg"),
@@ -46,7 +50,10 @@ FIELDS = (
 )
 #: Index fields that can hold a place's name (a service's name and organisation, the places it
 #: covers): search.js matches a word of a place's name in them only when the query names the place.
-PLACE_FIELDS = ("title", "aka", "where")
+PLACE_FIELDS = ("title", "name", "aka", "org", "where")
+#: The fields of a service's own name: search.js reads the ORDINARY_NAME_WORDS of a query only
+#: outside them.
+NAME_FIELDS = ("name", "org")
 #: Keys of a service document besides its card: what the filters test and the order uses.
 FILTER_KEYS = {
     "c": "category ids",
@@ -66,7 +73,7 @@ FILTER_KEYS = {
 #: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
 PLACE_KIND = N_("Area")
 #: Words an official place name carries that people leave out when they say it.
-_PLACE_FILLER = {"city", "of", "county", "the", "borough", "royal"}
+_PLACE_FILLER = {"city", "of", "county", "the", "borough", "royal", "islands"}
 KIND_WEIGHTS = {PLACE_KIND: 0.35}
 #: A place's page is a result only when the query names the place in whole words (its name, or the
 #: words of its name): never by a prefix or a typo of an ordinary word ("wife" is not Fife, "man"
@@ -76,8 +83,8 @@ KIND_WEIGHTS = {PLACE_KIND: 0.35}
 NATION_WORDS = {
     "england": ["england", "english"],
     "wales": ["wales", "welsh", "cymru"],
-    "scotland": ["scotland", "scottish"],
-    "northern-ireland": ["northern ireland", "northern irish"],
+    "scotland": ["scotland", "scottish", "police scotland", "procurator fiscal", "copfs", "sheriff court"],
+    "northern-ireland": ["northern ireland", "northern irish", "housing executive", "nihe", "psni"],
 }
 #: How much each tier's relevance counts in search, so a 24-hour line wins a near tie.
 
@@ -172,6 +179,17 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
 #: Words around a place's name that do not stop a query being only a place ("help in Leeds",
 #: "yng Nghaerdydd"): search.js reads them from core.json ("placeFiller").
 PLACE_FILLER_WORDS = ("in", "near", "around", "help", "services", "service", "the", "yn", "yng", "ym", "ger", "i")
+#: Everyday words that some services carry in their names ("Trust House", "Family Matters", "Hope
+#: House", "One Front Door", "Spring Lodge"): they are not read in a service's name or organisation
+#: (NAME_FIELDS), so "left the house", "my family" or "at the door" do not bring those services.
+#: A query that names a service's whole title still finds it first (search.js).
+ORDINARY_NAME_WORDS = tuple(
+    """
+    house home lodge door front family matters hope trust place spring bridge glade sky blue
+    yellow compass harbour horizon axis survive staying put net mountain valley star rainbow
+    treetops suite foundation one millfield willow rowan topaz saturn haven oak
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 #: Welsh changes a word's first sound after some words ("Caerdydd", "i Gaerdydd", "yng Nghaerdydd",
 #: "a Chaerdydd"): each first letter or pair and what it may become (soft, nasal, aspirate).
 WELSH_MUTATIONS = {
@@ -212,7 +230,7 @@ def typed_forms(words: tuple[str, ...], language: str) -> list[str]:
 def place_aliases(name: str) -> list[str]:
     """Shorter names people use for a place, made from its official name by two safe rules:
     without the words every official name carries ("Glasgow City" -> "glasgow", "City of Edinburgh"
-    -> "edinburgh", "County Durham" -> "durham"), and the town before "upon" or "-on-"
+    -> "edinburgh", "County Durham" -> "durham", "Orkney Islands" -> "orkney"), and the town before "upon" or "-on-"
     ("Stoke-on-Trent" -> "stoke", "Newcastle upon Tyne" -> "newcastle"). Never a word of a name
     joined by "and" on its own ("Barking and Dagenham" is not "barking"): ordinary words collide."""
     words = re.findall(r"[^\W\d_]+", name.lower())
@@ -303,6 +321,7 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
     core = {
         "fields": [{"name": n, "boost": b, "core": c, "service": s} for n, b, c, s in FIELDS],
         "fieldsWithoutPlaces": [n for n, *_ in FIELDS if n not in PLACE_FIELDS],
+        "fieldsWithoutNames": [n for n, *_ in FIELDS if n not in NAME_FIELDS],
         "tierWeights": TIER_WEIGHTS,
         "kindWeights": {_(kind): weight for kind, weight in KIND_WEIGHTS.items()},
         "placeKind": _(PLACE_KIND),
@@ -320,6 +339,7 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         ],
         "synonyms": [{"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms],
         "placeFiller": list(PLACE_FILLER_WORDS),
+        "nameWords": list(ORDINARY_NAME_WORDS),
         "shards": {name: len(docs) for name, docs in shards.items()},
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
         "docs": core_documents(catalogue, guides),

@@ -152,7 +152,7 @@
       if (doc.k !== placeKind) return;
       [doc.x].concat(doc.al || []).forEach(function (name) {
         names.push(name);
-        wordsOf(name).forEach(function (w) { words[w] = true; });
+        wordsOf(name).forEach(function (w) { words[w] = fieldsWithoutPlaces; });
       });
     });
     return { names: names, words: words, fieldsWithoutPlaces: fieldsWithoutPlaces };
@@ -172,7 +172,8 @@
      reached by a prefix or a typo that belongs to a place's name is dropped unless the query names
      the place ("wife" never reaches Fife, "man" never Manchester, "new" never Newham); a word typed
      in full that is part of a place's name is read only in the fields that hold no place names
-     (core.json "fieldsWithoutPlaces"). */
+     (core.json "fieldsWithoutPlaces"); an everyday word in services' names ("house") outside
+     those names ("fieldsWithoutNames"). */
   function run(idx, lunr, expanded, places, allowed) {
     function blocked(term) { return !!places.words[term] && !allowed[term]; }
     function reached(tokenSet) {
@@ -183,7 +184,7 @@
         lunr.tokenizer(text).forEach(function (token) {
           var raw = token.toString().replace(EDGES, "");
           if (!raw || lunr.stopWordFilter(token) === undefined) return;
-          if (blocked(raw)) q.term(raw, { boost: 10, usePipeline: false, fields: places.fieldsWithoutPlaces });
+          if (blocked(raw)) q.term(raw, { boost: 10, usePipeline: false, fields: places.words[raw] });
           else q.term(raw, { boost: 10, usePipeline: false });
           if (expanded.exact && expanded.exact[raw.toLowerCase()]) return;
           if (raw.length > 2) {
@@ -538,7 +539,14 @@
           var scored = [];
           var placeOnly = [];
           var places = placeNamesOf(core.docs, core.placeKind, core.fieldsWithoutPlaces);
+          /* everyday words in some services' names are not read in those names (core.json "nameWords") */
+          (core.nameWords || []).forEach(function (w) { if (!places.words[w]) places.words[w] = core.fieldsWithoutNames; });
           var allowed = placeWordsAllowed(query, places);
+          /* Is this service for a town or council the query names (or does it name none)? */
+          var local = named.ids.filter(function (area) { return !(area.id in core.nations); });
+          function inPlace(entry) {
+            return !entry.service || !local.length || local.some(function (area) { return covers(entry.doc, area.id, tree); });
+          }
           /* Is this entry for the nation the query means (or does the query mean none)? */
           function inNation(entry) {
             if (!nation) return true;
@@ -564,10 +572,7 @@
             /* In the nation the query means, a record counts more; another nation's service less. */
             if (nation && !place) score *= inNation(entry) ? core.nationBoost : (entry.service ? 1 / core.nationBoost : 1);
             /* A service for a place the query names counts more; one for another place, less. */
-            var local = named.ids.filter(function (area) { return !(area.id in core.nations); });
-            if (entry.service && local.length) {
-              score *= local.some(function (area) { return covers(entry.doc, area.id, tree); }) ? core.placeBoost : 1 / core.placeBoost;
-            }
+            if (entry.service && local.length) score *= inPlace(entry) ? core.placeBoost : 1 / core.placeBoost;
             scored.push({ entry: entry, score: score });
           });
           scored.sort(function (a, b) { return b.score - a.score; });
@@ -582,7 +587,7 @@
           /* 2. Best bets, in the order the phrases file gives, if this search can show them; in
                 the nation the query means (another nation's page keeps its score). */
           var pinned = bestBets(query, core.phrases, core.placeFiller).map(function (url) { return byUrl[url]; }).filter(function (entry) {
-            return entry && inNation(entry) && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
+            return entry && inNation(entry) && inPlace(entry) && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
           });
           /* 3. The rest by score. */
           var results = placeOnly.slice();
