@@ -116,3 +116,10 @@ def welsh_catalogue_problems(
         return i18n.catalogue_problems()
     finally:
         i18n.catalogue.cache_clear()
+
+
+def an_earlier_build(project: Path, site: Path) -> str:
+    """Put a real earlier build (`site`, built once per run) in the project's site/ folder, as a
+    maintainer's last good build, and return its digest: a failed build must leave it exactly so."""
+    shutil.copytree(site, project / "site")
+    return tree_digest(project / "site")

@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import FIXTURE_TODAY, FIXTURES, PROJECT, card_names, copy_project, run_waymark, tree_digest
+from project import (
+    FIXTURE_TODAY,
+    FIXTURES,
+    PROJECT,
+    an_earlier_build,
+    card_names,
+    copy_project,
+    run_waymark,
+    tree_digest,
+)
 
 
 def read(site: Path, url: str) -> str:
@@ -105,10 +114,11 @@ def test_bundled_data_builds_strictly(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("breakage", ["schema", "yaml"])
-def test_failed_build_exits_non_zero_and_leaves_site_untouched(tmp_path: Path, breakage: str) -> None:
+def test_failed_build_exits_non_zero_and_leaves_site_untouched(
+    tmp_path: Path, breakage: str, fixture_site: Path
+) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
-    assert run_waymark(project, "build").returncode == 0
-    before = tree_digest(project / "site")
+    before = an_earlier_build(project, fixture_site)
     record = project / "data" / "orders" / "example-order.yaml"
     text = record.read_text()
     record.write_text(
@@ -133,10 +143,9 @@ def test_check_command_reports_and_exits_non_zero(tmp_path: Path) -> None:
     assert "data/services/example-refuge.yaml:" in bad.stderr and "expected valid YAML" in bad.stderr
 
 
-def test_plain_mkdocs_build_with_bad_data_stops_before_touching_site(tmp_path: Path) -> None:
+def test_plain_mkdocs_build_with_bad_data_stops_before_touching_site(tmp_path: Path, fixture_site: Path) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
-    assert run_waymark(project, "build").returncode == 0
-    before = tree_digest(project / "site")
+    before = an_earlier_build(project, fixture_site)
     (project / "data" / "housing" / "example-duty.yaml").write_bytes(b"name: \xff\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WAYMARK_TODAY": FIXTURE_TODAY}
     result = subprocess.run(

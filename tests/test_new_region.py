@@ -7,24 +7,23 @@ import difflib
 from pathlib import Path
 
 from project import FIXTURES, copy_project, run_waymark, tree_digest
-from waymark.data.catalogue import load_catalogue
+from waymark.data.catalogue import Catalogue, load_catalogue
 
 
-def local_ids(project: Path) -> set[str]:
+def local_ids(catalogue: Catalogue) -> set[str]:
     """Local services a regional copy may drop: not wide, and not the local layer (a `role`)."""
-    catalogue = load_catalogue(project / "data")
     return {s.id for s in catalogue.services if not catalogue.is_wide(s) and not s.data.get("role")}
 
 
-def local_layer(project: Path) -> set[str]:
+def local_layer(catalogue: Catalogue) -> set[str]:
     """Council homelessness routes, SARCs and Rape Crisis centres: kept by every regional copy."""
-    return {s.id for s in load_catalogue(project / "data").services if s.data.get("role")}
+    return {s.id for s in catalogue.services if s.data.get("role")}
 
 
 def test_new_region_from_a_clean_copy(tmp_path: Path) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
     before = load_catalogue(project / "data")
-    local = local_ids(project)
+    local = local_ids(before)
     assert local and len(local) < len(before.services)
 
     made = run_waymark(project, "new-region", "--id", "west-of-england", "--name", "West of England")
@@ -48,11 +47,11 @@ def test_an_existing_region_keeps_its_services_and_every_place(tmp_path: Path) -
     """The bundled data: West Yorkshire is a county of the generated areas; its services stay."""
     project = copy_project(tmp_path)
     areas = (project / "data" / "areas.yaml").read_text(encoding="utf-8")
-    local = local_ids(project)
+    local = local_ids(load_catalogue(project / "data"))
     made = run_waymark(project, "new-region", "--id", "west-yorkshire", "--name", "West Yorkshire", fixture_date=False)
     assert made.returncode == 0, made.stderr
     assert (project / "data" / "areas.yaml").read_text(encoding="utf-8") == areas
-    assert local_ids(project) == local
+    assert local_ids(load_catalogue(project / "data")) == local
     assert "data/areas.yaml: unchanged" in made.stdout
 
 
@@ -71,15 +70,15 @@ def test_a_new_region_from_named_authorities_keeps_a_copy_that_checks(tmp_path: 
         fixture_date=False,
     )
     assert made.returncode == 0, made.stderr
-    assert local_ids(project) == set()
+    after = load_catalogue(project / "data")
+    assert local_ids(after) == set()
     # The local layer stays everywhere (a postcode from Leeds still finds its SARC), and so do its best bets.
-    assert local_layer(project) == {s.id for s in before.services if s.data.get("role")}
+    assert local_layer(after) == local_layer(before)
     assert "services/west-yorkshire-hazlehurst-centre-sarc/" in (project / "data" / "phrases.yaml").read_text(
         encoding="utf-8"
     )
     checked = run_waymark(project, "check", fixture_date=False)
     assert checked.returncode == 0, checked.stderr
-    after = load_catalogue(project / "data")
     assert set(after.areas) == set(before.areas) | {"west-of-england"}
     for council in councils:
         assert after.areas[council].parent is after.areas["west-of-england"]

@@ -43,11 +43,28 @@ def test_every_page_type_is_in_the_fixture_site(fixture_site: Path) -> None:
     assert missing == []
 
 
+def _checked_part(html: str, whole: bool) -> str:
+    """The whole page, or only its own content (the <article>, where pages of one kind differ)."""
+    if whole or "<article" not in html:
+        return html
+    return html[html.index("<article") : html.index("</article>") + len("</article>")]
+
+
 @pytest.mark.parametrize("site_name", ["fixture_site", "built_site"])
 def test_every_page_is_well_formed(site_name: str, request: pytest.FixtureRequest) -> None:
+    """Every page of the fixture site whole. In the bundled build (thousands of pages poured into
+    the same theme), the first page of each folder whole and every other page's own content."""
     site: Path = request.getfixturevalue(site_name)
-    broken = {p.relative_to(site).as_posix(): html_errors(p.read_text(encoding="utf-8"))[:3] for p in pages(site)}
-    assert {p: e for p, e in broken.items() if e} == {}
+    seen: set[str] = set()
+    broken = {}
+    for path in pages(site):
+        folder = path.relative_to(site).parts[0] if len(path.relative_to(site).parts) > 1 else ""
+        whole = site_name == "fixture_site" or folder not in seen
+        seen.add(folder)
+        errors = html_errors(_checked_part(path.read_text(encoding="utf-8"), whole))
+        if errors:
+            broken[path.relative_to(site).as_posix()] = errors[:3]
+    assert broken == {}
 
 
 def _contents_list(html: str) -> list[str]:

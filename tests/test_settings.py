@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project import FIXTURES, copy_project, run_waymark, tree_digest
+from project import FIXTURES, an_earlier_build, copy_project, run_waymark, tree_digest
 from waymark.settings import Exit, Region, Settings, SettingsError
 
 AREAS = {"national", "england", "testshire", "north-testshire"}
@@ -86,10 +86,9 @@ def test_regional_copy_shows_its_lines_and_starts_in_its_area(tmp_path: Path) ->
     assert '<option value="testshire" selected' in finder and "list services in Testshire" in finder
 
 
-def test_bad_region_settings_stop_the_build_and_keep_the_old_site(tmp_path: Path) -> None:
+def test_bad_region_settings_stop_the_build_and_keep_the_old_site(tmp_path: Path, fixture_site: Path) -> None:
     project = copy_project(tmp_path, FIXTURES / "data")
-    assert run_waymark(project, "build").returncode == 0
-    before = tree_digest(project / "site")
+    before = an_earlier_build(project, fixture_site)
     _configure(project, "    region: {area: atlantis}\n")
     failed = run_waymark(project, "build")
     assert failed.returncode == 1
