@@ -179,6 +179,19 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
 #: Words around a place's name that do not stop a query being only a place ("help in Leeds",
 #: "yng Nghaerdydd"): search.js reads them from core.json ("placeFiller").
 PLACE_FILLER_WORDS = ("in", "near", "around", "help", "services", "service", "the", "yn", "yng", "ym", "ger", "i")
+#: Welsh function words (articles, pronouns, prepositions, the verb "to be"), left out of matching as
+#: lunr leaves out English ones, so "mae fy mhartner yn fy nharo" is not matched on "fy" and "yn"
+#: in every Welsh page. Only words of Bangor University's Welsh stop-word list (techiaith,
+#: github.com/techiaith/ataleiriau, cy_ataleiriau_stopwords.txt, read 2026-12-07), and only the
+#: function words of it: its content words ("angen", "plentyn", "dilyn", "gadael") are searched,
+#: as are "dim" ("dim hawl i arian cyhoeddus") and "ni" (NI, Northern Ireland).
+WELSH_STOP_WORDS = tuple(
+    """
+    a ac ag am ar at bod beth ble chi dwi dy ef efo ei eich ein eu fe fel fi fo fod fy gan gyda gydag
+    hi hon hwn hyn hynny i mae maen mewn mi mod na nad neu nhw nid o oedd ond os pa pam pan pryd
+    roedd rwy rwyf rydw sut sy sydd ti wedi y yn yng ym yma yna yr yw ydy â
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 #: Everyday words that some services carry in their names ("Trust House", "Family Matters", "Hope
 #: House", "One Front Door", "Spring Lodge"): they are not read in a service's name or organisation
 #: (NAME_FIELDS), so "left the house", "my family" or "at the door" do not bring those services.
@@ -340,6 +353,7 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "synonyms": [{"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms],
         "placeFiller": list(PLACE_FILLER_WORDS),
         "nameWords": list(ORDINARY_NAME_WORDS),
+        "stopWords": list(WELSH_STOP_WORDS),
         "shards": {name: len(docs) for name, docs in shards.items()},
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
         "docs": core_documents(catalogue, guides),

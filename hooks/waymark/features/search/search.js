@@ -96,6 +96,18 @@
      corpus and results of all kinds can be ranked together. Rebuilt only when a shard is added. */
   var combined = { key: "", idx: null, docs: [] };
 
+  /* Welsh function words ("fy", "yn", "mae": core.json "stopWords") are left out as lunr leaves
+     out English ones. */
+  var welshStop = null;
+  function welshStopFilter(words) {
+    welshStop = {};
+    (words || []).forEach(function (w) { welshStop[w] = true; });
+    return function (token) { return welshStop[token.toString()] ? undefined : token; };
+  }
+  function isStopWord(lunr, token) {
+    return lunr.stopWordFilter(token) === undefined || !!(welshStop && welshStop[token.toString()]);
+  }
+
   function combinedIndex(lunr, core, shards) {
     var key = shards.map(function (s) { return s.name; }).sort().join(",");
     if (combined.key === key && combined.idx) return combined;
@@ -109,7 +121,7 @@
       });
     });
     var builder = new lunr.Builder();
-    builder.pipeline.add(trimmer, lunr.stopWordFilter);
+    builder.pipeline.add(trimmer, lunr.stopWordFilter, welshStopFilter(core.stopWords));
     builder.ref("i");
     core.fields.forEach(function (field) { builder.field(field.name, { boost: field.boost }); });
     docs.forEach(function (entry, i) {
@@ -183,7 +195,7 @@
       function add(text) {
         lunr.tokenizer(text).forEach(function (token) {
           var raw = token.toString().replace(EDGES, "");
-          if (!raw || lunr.stopWordFilter(token) === undefined) return;
+          if (!raw || isStopWord(lunr, token)) return;
           if (blocked(raw)) q.term(raw, { boost: 10, usePipeline: false, fields: places.words[raw] });
           else q.term(raw, { boost: 10, usePipeline: false });
           if (expanded.exact && expanded.exact[raw.toLowerCase()]) return;
