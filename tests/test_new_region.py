@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-import pytest
 from project import FIXTURES, copy_project, run_waymark, tree_digest
 from waymark.data.catalogue import Catalogue, load_catalogue
 
@@ -56,7 +55,6 @@ def test_an_existing_region_keeps_its_services_and_every_place(tmp_path: Path) -
     assert "data/areas.yaml: unchanged" in made.stdout
 
 
-@pytest.mark.slow
 def test_a_new_region_from_named_authorities_keeps_a_copy_that_checks(tmp_path: Path) -> None:
     """The bundled data: West Yorkshire's services go, with the best bets that named them; four
     councils move into the new region with their ONS codes; every other place stays."""

@@ -50,7 +50,6 @@ def _checked_part(html: str, whole: bool) -> str:
     return html[html.index("<article") : html.index("</article>") + len("</article>")]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("site_name", ["fixture_site", "built_site"])
 def test_every_page_is_well_formed(site_name: str, request: pytest.FixtureRequest) -> None:
     """Every page of the fixture site whole. In the bundled build (thousands of pages poured into

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from chromium_fixtures import Outside
 from playwright.sync_api import Page
 
@@ -30,7 +29,6 @@ def site_pages(site: Path, per_folder: int = 1) -> list[str]:
     return chosen
 
 
-@pytest.mark.slow
 def test_crawl_every_page_no_other_host_no_csp_violation(
     page: Page, site_url: str, built_site: Path, outside: Outside
 ) -> None:

@@ -153,7 +153,6 @@ def test_no_interface_string_on_a_welsh_page_is_left_in_english(built_site: Path
     assert found == {}
 
 
-@pytest.mark.slow
 def test_welsh_pages_have_no_wcag_violations_and_the_exit_works(page: Page, site_url: str, outside: Outside) -> None:
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     found = {}

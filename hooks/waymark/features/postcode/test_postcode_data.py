@@ -204,7 +204,6 @@ def test_shard_names_hold_area_letters_only(built: Path) -> None:
         assert path.stem == "index" or (path.stem.isalpha() and path.stem.isupper() and len(path.stem) <= 2)
 
 
-@pytest.mark.slow
 def test_a_regional_copy_ships_only_its_areas(tmp_path: Path, built: Path) -> None:
     stats, shards, index = build(tmp_path, areas=["LS", "bd"])
     assert sorted(shards) == ["BD", "LS"] and index["areas"] == ["BD", "LS"]
