@@ -331,26 +331,47 @@
   /* The areas whose name (or another name) the query holds, by id; `nations`: the place pages of
      whole nations, which the query may name without them being the answer. */
   function namedPlaces(query, tree, core) {
-    var lower = " " + query.toLowerCase() + " ";
-    var found = { ids: [], nations: {}, said: [] };
-    tree.areas.forEach(function (area) {
-      if (area.id in core.nations) found.nations["areas/" + area.id + "/"] = true;
-      if (mentions(lower, area.name.toLowerCase())) {
-        found.ids.push(area.id);
-        if (!(area.id in core.nations)) found.said.push(area.name);
+    var names = placeNameIndex(tree, core);
+    var words = wordsOf(query);
+    var found = { ids: [], nations: names.nations, said: [] };
+    for (var i = 0; i < words.length; i++) {
+      for (var n = 1; n <= names.longest && i + n <= words.length; n++) {
+        var said = words.slice(i, i + n).join(" ");
+        (names.byWords[said] || []).forEach(function (id) {
+          if (found.ids.indexOf(id) < 0) found.ids.push(id);
+          if (!(id in core.nations)) found.said.push(said);
+        });
       }
+    }
+    found.ids = found.ids.map(function (id) { return tree.byId[id]; });
+    return found;
+  }
+
+  /* Every place's name and other names, as whole words ("kingston upon hull", "hull",
+     "nghaerdydd"), with the areas they name: built once, so a query looks its words up instead
+     of testing each of some 400 names. */
+  var placeNames = null;
+  function placeNameIndex(tree, core) {
+    if (placeNames && placeNames.tree === tree && placeNames.core === core) return placeNames;
+    placeNames = { tree: tree, core: core, byWords: {}, longest: 1, nations: {} };
+    function add(name, id) {
+      var words = wordsOf(name);
+      if (!words.length || !tree.byId[id]) return;
+      var key = words.join(" ");
+      var ids = placeNames.byWords[key] || (placeNames.byWords[key] = []);
+      if (ids.indexOf(id) < 0) ids.push(id);
+      placeNames.longest = Math.max(placeNames.longest, words.length);
+    }
+    tree.areas.forEach(function (area) {
+      if (area.id in core.nations) placeNames.nations["areas/" + area.id + "/"] = true;
+      add(area.name, area.id);
     });
     core.docs.forEach(function (doc) {
       if (doc.k !== core.placeKind) return;
       var id = doc.u.replace(/^areas\/|\/$/g, "");
-      (doc.al || []).forEach(function (a) {
-        if (!namesPlace(query, a) || !tree.byId[id]) return;
-        if (found.ids.indexOf(id) < 0) found.ids.push(id);
-        if (!(id in core.nations)) found.said.push(a);
-      });
+      (doc.al || []).forEach(function (name) { add(name, id); });
     });
-    found.ids = found.ids.map(function (id) { return tree.byId[id]; });
-    return found;
+    return placeNames;
   }
 
   /* The query without the names of the towns and councils it names: once a place is named, it
