@@ -15,9 +15,12 @@ MAKEFLAGS += --jobs=2
 
 .PHONY: serve test check build lint bench stale system import export oruk-export oruk-import offline new-region areas clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+# uv installs the pinned packages in seconds (requirements-setup.txt); pip does it if uv cannot.
+$(STAMP): requirements.txt requirements-dev.txt requirements-setup.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-setup.txt \
+	  && $(BIN)/uv pip install --quiet --native-tls --python $(BIN)/python -r requirements-dev.txt \
+	  || $(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
 	touch $(STAMP)
 
 # Debian's headless Chromium (chromium-headless-shell) for the browser tests (Playwright's own browser
