@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ... import i18n
 from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
 from ...data.language_help import LANGUAGE_HELP_URL, search_words
@@ -89,6 +90,9 @@ NATION_WORDS = {
 #: How much each tier's relevance counts in search, so a 24-hour line wins a near tie.
 
 TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
+#: The nation a query means when it names none, by the site's language: someone searching the
+#: Welsh site is almost always in Wales, so Wales's own lines and law come first there.
+LANGUAGE_NATION = {"cy": "wales"}
 #: How much more a record under the law of the nation a query names counts (and how much less
 #: another nation's service counts).
 NATION_BOOST = 1.5
@@ -340,6 +344,11 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "placeKind": _(PLACE_KIND),
         "nations": NATION_WORDS,
         "nationBoost": NATION_BOOST,
+        "nation": LANGUAGE_NATION.get(i18n.CURRENT.language, ""),
+        # Each nation's own 24-hour lines (data/crisis.yaml): they take the place of a best-bet line
+        # that is another nation's ("my husband hits me" on the Welsh site: Live Fear Free, not
+        # the National Domestic Abuse Helpline, which is England's).
+        "nationLines": {n: [f"services/{i}/" for i in ids] for n, ids in catalogue.crisis.nations.items()},
         "placeBoost": PLACE_BOOST,
         "phrases": [
             {

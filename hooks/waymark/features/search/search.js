@@ -565,7 +565,7 @@
           if (areaId && tree.byId[areaId]) names[tree.byId[areaId].shard] = true;
         }
         names = Object.keys(names);
-        var nation = nationOf(query, core.nations) || nationAround(named, core.nations);
+        var nation = nationOf(query, core.nations) || nationAround(named, core.nations) || core.nation || "";
         return Promise.all(names.map(shardDocs)).then(function (docLists) {
           var shards = names.map(function (name, i) { return { name: name, docs: docLists[i] }; });
           var index = combinedIndex(lunr, core, shards);
@@ -619,8 +619,16 @@
           }).map(function (item) { return item.entry; });
           /* 2. Best bets, in the order the phrases file gives, if this search can show them; in
                 the nation the query means (another nation's page keeps its score). */
-          var pinned = bestBets(query, core.phrases, core.placeFiller).map(function (url) { return byUrl[url]; }).filter(function (entry) {
-            return entry && inNation(entry) && inPlace(entry) && (!areaId || (entry.service && covers(entry.doc, areaId, tree)));
+          var pinned = [];
+          bestBets(query, core.phrases, core.placeFiller).forEach(function (url) {
+            var entry = byUrl[url];
+            if (!entry) return;
+            /* Another nation's line gives way to the nation's own 24-hour lines, in its place. */
+            var lines = entry.service && !inNation(entry) ? (core.nationLines || {})[nation] || [] : [url];
+            lines.forEach(function (line) {
+              var own = byUrl[line];
+              if (own && pinned.indexOf(own) < 0 && inNation(own) && inPlace(own) && (!areaId || (own.service && covers(own.doc, areaId, tree)))) pinned.push(own);
+            });
           });
           /* 3. The rest by score. */
           var results = placeOnly.slice();
