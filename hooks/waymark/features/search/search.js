@@ -170,6 +170,18 @@
     return { names: names, words: words, fieldsWithoutPlaces: fieldsWithoutPlaces };
   }
 
+  /* The words read only in some fields, each with those fields, worked out once per core.json:
+     the words of place names, and the everyday words in some services' names ("nameWords"),
+     which are not read in those names. */
+  var restricted = null;
+  function restrictedWords(core) {
+    if (restricted && restricted.core === core) return restricted.places;
+    var places = placeNamesOf(core.docs, core.placeKind, core.fieldsWithoutPlaces);
+    (core.nameWords || []).forEach(function (w) { if (!places.words[w]) places.words[w] = core.fieldsWithoutNames; });
+    restricted = { core: core, places: places };
+    return places;
+  }
+
   /* The words of place names a search may match: those of every place the query names in whole
      ("new" only when the query says "New Forest"; "fife" only when it says "Fife"). */
   function placeWordsAllowed(query, places) {
@@ -220,29 +232,17 @@
      If none matches, a long word one typo away from a phrase's word ("marrige") is read as that
      word and the phrases are tried once more. */
   function bestBets(query, phrases, filler) {
-    return matchPhrases(betQuery(query, phrases, filler), phrases, filler);
+    var found = matchPhrases(query, phrases, filler);
+    if (found.length) return found;
+    var fixed = typoFixed(query, phraseWords(phrases));
+    return fixed ? matchPhrases(fixed, phrases, filler) : found;
   }
 
-  /* The query the best bets are read from: as typed, or with its typos read as phrase words. */
-  function betQuery(query, phrases, filler) {
-    if (phraseHits(query, phrases, filler).length) return query;
-    return typoFixed(query, phraseWords(phrases)) || query;
-  }
-
+  /* `filler`: the words that may stand around a place's name (core.json "placeFiller"); an entry
+     marked `alone` matches only a query made of its words and those. */
   function matchPhrases(query, phrases, filler) {
-    var found = [];
-    phraseHits(query, phrases, filler).forEach(function (hit) {
-      hit.entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
-    });
-    return found;
-  }
-
-  /* The entries a query matches, in file order, each with the phrases it said. `filler`: the words
-     that may stand around a place's name (core.json "placeFiller"); an entry marked `alone`
-     matches only a query made of its words and those. */
-  function phraseHits(query, phrases, filler) {
     var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
-    var hits = [];
+    var found = [];
     phrases.forEach(function (entry) {
       var said = entry.says.filter(function (words) { return mentions(lower, words); });
       if (!said.length && entry.allOf) {
@@ -250,11 +250,7 @@
         var each = entry.allOf.map(function (group) {
           return group.filter(function (words) { return mentions(lower, words); });
         });
-        if (each.every(function (found) { return found.length; })) {
-          said = each.map(function (found) {  /* the longest phrase of each group */
-            return found.reduce(function (a, b) { return b.length > a.length ? b : a; });
-          });
-        }
+        if (each.every(function (hit) { return hit.length; })) said = [].concat.apply([], each);
       }
       if (!said.length) return;
       if (entry.alone) {
@@ -263,9 +259,9 @@
         var rest = wordsOf(query).filter(function (w) { return !own[w] && (filler || []).indexOf(w) < 0; });
         if (rest.length) return;
       }
-      hits.push({ entry: entry, said: said });
+      entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
     });
-    return hits;
+    return found;
   }
 
   /* True when the query names the page's whole title (two words or more, in order; a part in
@@ -571,9 +567,7 @@
           var index = combinedIndex(lunr, core, shards);
           var scored = [];
           var placeOnly = [];
-          var places = placeNamesOf(core.docs, core.placeKind, core.fieldsWithoutPlaces);
-          /* everyday words in some services' names are not read in those names (core.json "nameWords") */
-          (core.nameWords || []).forEach(function (w) { if (!places.words[w]) places.words[w] = core.fieldsWithoutNames; });
+          var places = restrictedWords(core);
           var allowed = placeWordsAllowed(query, places);
           /* Is this service for a town or council the query names (or does it name none)? */
           var local = named.ids.filter(function (area) { return !(area.id in core.nations); });
