@@ -8,6 +8,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
+# Python's default: each module's compiled bytecode is kept (.venv/, hooks/__pycache__/, both ignored
+# by git). Where the environment says never to write it, every build, check and test process would
+# compile mkdocs, Material and the hooks from source again: about a second a process.
+unexport PYTHONDONTWRITEBYTECODE
 
 # Independent set-up steps run side by side (the Python packages download while apt installs
 # the Debian ones); the steps of one recipe still run in order.
@@ -57,9 +61,14 @@ lint: $(STAMP)
 
 # Tiers: lint and types; the browser scripts' rules under Node's own runner; then pytest (unit tests,
 # page checks on one shared build, browser tests for behaviour).
+# The project's own modules are compiled first: the tests' copies of the project carry the bytecode.
+# The tests' throwaway copies and builds (about 450 MB at most) go to memory when /dev/shm is a
+# writable tmpfs with 2 GB free: a build there takes about 10.5 s against 13.5 s on this disk.
+TEST_TMPDIR := $(shell [ -w /dev/shm ] && df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 2097152 { print "/dev/shm" }')
 test: lint system
 	node --test tests/node/
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m compileall -q hooks tests conftest.py
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR) )$(BIN)/python -m pytest -n 2
 
 # make import SHEET=services.xlsx   (add DRY=1 to check only) · make export SHEET=services.csv [AREA=id]
 import: $(STAMP)

@@ -7,10 +7,27 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 from waymark.tools.chromium import CHROMIUM_ARGS, chromium_path
 
 CHROMIUM = chromium_path()
+
+#: The WCAG 2.2 AA rules axe-core checks on every page the tests open (one list for every test).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_AXE = Axe()
+
+
+def wcag_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.2 AA violations on the page as it is now, one line each (none: `[]`).
+
+    Only violations are collected (`resultTypes`): the passes are still checked but not listed node
+    by node, which is what makes a long page slow to check."""
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in _AXE.run(page, options=options).response["violations"]
+    ]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

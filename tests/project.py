@@ -60,10 +60,11 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
 
 
 def tree_digest(folder: Path) -> str:
-    """One hash of every file's path and bytes under `folder`."""
+    """One hash of every file's path and bytes under `folder`, Python's bytecode caches left out
+    (a command that imports a module may write its `__pycache__`: that changes nothing a user keeps)."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 

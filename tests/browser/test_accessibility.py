@@ -10,13 +10,10 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from chromium_fixtures import wcag_violations
 from playwright.sync_api import Page
 from project import PROJECT
 from waymark.data.catalogue import Catalogue, load_catalogue
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE = Axe()
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +34,6 @@ def _region_id(catalogue: Catalogue) -> str:
 
 def _region(catalogue: Catalogue) -> str:
     return f"areas/{_region_id(catalogue)}/"
-
-
-def _violations(page: Page) -> list[str]:
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    results = AXE.run(page, options=options)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 PAGE_TYPES = [
@@ -88,7 +76,7 @@ def test_page_type_has_no_wcag_violations(page: Page, site_url: str, catalogue: 
     }[kind]
     response = page.goto(site_url + path)
     assert response is not None and response.ok, path
-    assert _violations(page) == []
+    assert wcag_violations(page) == []
 
 
 def test_find_a_service_with_filters_applied_has_no_wcag_violations(
@@ -99,14 +87,14 @@ def test_find_a_service_with_filters_applied_has_no_wcag_violations(
     page.select_option("#wm-f-category", "helpline")
     page.locator("#wm-f-status", has_text=re.compile(r"services? in |No services")).wait_for()
     assert page.locator("#wm-f-results li").count() > 0
-    assert _violations(page) == []
+    assert wcag_violations(page) == []
 
 
 def test_search_results_have_no_wcag_violations(page: Page, site_url: str) -> None:
     page.goto(site_url + "search/")
     page.fill("#wm-q", "injunction")
     page.locator("#wm-status", has_text=re.compile(r"\d+ results?")).wait_for()
-    assert _violations(page) == []
+    assert wcag_violations(page) == []
 
 
 def _focus_state(page: Page) -> dict[str, Any]:
@@ -194,7 +182,7 @@ def test_a_search_that_finds_nothing_has_no_wcag_violations(page: Page, site_url
     page.goto(site_url + "search/")
     page.fill("#wm-q", "zzqx wibblewobble")
     page.locator("#wm-status", has_text="Nothing matched").wait_for()
-    assert _violations(page) == []
+    assert wcag_violations(page) == []
 
 
 def test_the_header_search_and_the_postcode_box_have_no_wcag_violations(page: Page, site_url: str) -> None:
@@ -205,4 +193,4 @@ def test_the_header_search_and_the_postcode_box_have_no_wcag_violations(page: Pa
     page.fill("#wm-pc-go", "hello")
     page.click(".wm-postcode__go")
     page.locator(".wm-postcode__status", has_text="not a UK postcode").wait_for()
-    assert _violations(page) == []
+    assert wcag_violations(page) == []

@@ -13,13 +13,17 @@ from pathlib import Path
 
 def copy_project(project: Path, dest: Path, data: Path | None = None, languages: bool = False) -> Path:
     """A throwaway copy of the project (config, docs, theme, hooks), optionally with other data;
-    with `languages`, each other language's config too (mkdocs.<code>.yml: built with English)."""
+    with `languages`, each other language's config too (mkdocs.<code>.yml: built with English).
+
+    The hooks' compiled bytecode (`__pycache__`) comes along: Python checks each file against its
+    source's time and size, so the copy starts without compiling every module again (about 0.4 s
+    a process where bytecode is never written, e.g. under PYTHONDONTWRITEBYTECODE)."""
     names = ["mkdocs.yml", "docs", "overrides", "hooks"]
     names += sorted(p.name for p in project.glob("mkdocs.*.yml")) if languages else []
     for name in names:
         src = project / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, dest / name)
         else:
             shutil.copy2(src, dest / name)
     shutil.copytree(data or project / "data", dest / "data")
