@@ -60,6 +60,8 @@ test("best bets match a phrase's words whole, apostrophes alike, and try a typo 
   ];
   assert.deepEqual(R.matchPhrases("Worried about a FORCED MARRIAGE", phrases), ["orders/fmpo/", "services/fmu/"]);
   assert.deepEqual(R.matchPhrases("I’m scared", phrases), ["help/"]);
+  assert.deepEqual(R.matchPhrases("im scared", phrases), ["help/"]);
+  assert.deepEqual(R.matchPhrases("i am scared", phrases), []);
   assert.deepEqual(R.matchPhrases("unforced marriages", phrases), []);
   assert.deepEqual(R.bestBets("forced marrige", phrases), ["orders/fmpo/", "services/fmu/"]);
   assert.deepEqual(R.bestBets("nothing like it", phrases), []);

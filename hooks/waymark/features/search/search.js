@@ -240,22 +240,27 @@
 
   /* `filler`: the words that may stand around a place's name (core.json "placeFiller"); an entry
      marked `alone` matches only a query made of its words and those. */
+  /* Apostrophes are left out on both sides: on a phone people type "childrens passports",
+     "im scared", "hes outside" as often as "children's", "i'm", "he's". */
+  function withoutApostrophes(text) {
+    return text.toLowerCase().replace(/[’']/g, "");
+  }
+
   function matchPhrases(query, phrases, filler) {
-    var lower = " " + query.toLowerCase().replace(/[’']/g, "'") + " ";
+    var lower = " " + withoutApostrophes(query) + " ";
+    function said(words) { return mentions(lower, withoutApostrophes(words)); }
     var found = [];
     phrases.forEach(function (entry) {
-      var said = entry.says.filter(function (words) { return mentions(lower, words); });
-      if (!said.length && entry.allOf) {
+      var saidHere = entry.says.filter(said);
+      if (!saidHere.length && entry.allOf) {
         /* who is speaking and what happens to them: a phrase of every group, in any order */
-        var each = entry.allOf.map(function (group) {
-          return group.filter(function (words) { return mentions(lower, words); });
-        });
-        if (each.every(function (hit) { return hit.length; })) said = [].concat.apply([], each);
+        var each = entry.allOf.map(function (group) { return group.filter(said); });
+        if (each.every(function (hit) { return hit.length; })) saidHere = [].concat.apply([], each);
       }
-      if (!said.length) return;
+      if (!saidHere.length) return;
       if (entry.alone) {
         var own = {};
-        said.forEach(function (words) { wordsOf(words).forEach(function (w) { own[w] = true; }); });
+        saidHere.forEach(function (words) { wordsOf(words).forEach(function (w) { own[w] = true; }); });
         var rest = wordsOf(query).filter(function (w) { return !own[w] && (filler || []).indexOf(w) < 0; });
         if (rest.length) return;
       }
