@@ -155,9 +155,10 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 "w": "",
             }
         )
+    own_names = {area.name.lower() for area in catalogue.areas.values()}
     for area in catalogue.areas.values():
         aliases = [
-            *place_aliases(area.name),
+            *(alias for alias in place_aliases(area.name) if alias not in own_names),
             *(
                 form
                 for name, language in catalogue.place_names.get(area.id, ())
@@ -249,13 +250,16 @@ def place_aliases(name: str) -> list[str]:
     without the words every official name carries ("Glasgow City" -> "glasgow", "City of Edinburgh"
     -> "edinburgh", "County Durham" -> "durham", "Orkney Islands" -> "orkney"), and the town before "upon" or "-on-"
     ("Stoke-on-Trent" -> "stoke", "Newcastle upon Tyne" -> "newcastle"). Never a word of a name
-    joined by "and" on its own ("Barking and Dagenham" is not "barking"): ordinary words collide."""
+    joined by "and" on its own ("Barking and Dagenham" is not "barking"): ordinary words collide.
+    Not the town before "-under-": "Newcastle" alone is Newcastle upon Tyne to most people, not
+    Newcastle-under-Lyme (whose whole name still finds it). An alias that is another place's own
+    name is left out where the aliases are used ("City of London" is not "London")."""
     words = re.findall(r"[^\W\d_]+", name.lower())
     found = []
     plain = [w for w in words if w not in _PLACE_FILLER]
     if plain and plain != words:
         found.append(" ".join(plain))
-    head = re.split(r"\s+upon\s+|-on-|-under-", name, maxsplit=1, flags=re.IGNORECASE)
+    head = re.split(r"\s+upon\s+|-on-", name, maxsplit=1, flags=re.IGNORECASE)
     if len(head) == 2:
         found.append(" ".join(re.findall(r"[^\W\d_]+", head[0].lower())))
     return sorted({a for a in found if a and a != " ".join(words)})

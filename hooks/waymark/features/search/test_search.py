@@ -291,6 +291,9 @@ def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: st
         ("fife", "areas/fife/"),
         ("glasgow", "areas/glasgow-city/"),  # the name people say, not only the official "Glasgow City"
         ("edinburgh", "areas/city-of-edinburgh/"),
+        ("help in london", "areas/london/"),  # the region, not the City of London ("city of" left out)
+        ("newcastle", "areas/newcastle-upon-tyne/"),  # not Newcastle-under-Lyme
+        ("newcastle under lyme", "areas/newcastle-under-lyme/"),
     )
     for query, place in cases:
         assert search(page, query)[0].removeprefix("../") == place, query
@@ -319,14 +322,16 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   blind by two helpers in session 5 and measured once on the search of that morning (commit
 #:   5d1b518): English 90.6% (87.4% in the top 3), Welsh 67.0%. Their misses were then read: English
 #:   98.1% after the situations they showed (apostrophes left out in phrases; danger in plain words;
-#:   locks; a child's disclosure; threats with pictures; tracking apps; release; Inverness).
+#:   locks; a child's disclosure; threats with pictures; tracking apps; release; Inverness). Welsh
+#:   83.5% after 44 Welsh words and 8 Welsh best bets, read on Welsh pages by a helper who had not
+#:   seen the set but whose brief listed the concepts its misses showed (not a blind figure).
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.78),
     "unseen_queries_3.yaml": ("search/", 0.96),
-    "welsh_unseen_queries.yaml": ("cy/search/", 0.88),
-    "welsh_unseen_queries_3.yaml": ("cy/search/", 0.77),
-    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.65),
+    "welsh_unseen_queries.yaml": ("cy/search/", 0.92),
+    "welsh_unseen_queries_3.yaml": ("cy/search/", 0.85),
+    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.80),
 }
 
 
