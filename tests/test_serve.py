@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -25,7 +26,10 @@ def test_serve_shows_the_welsh_site_the_language_link_leads_to(tmp_path: Path) -
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(command, cwd=project, env=waymark_env(project), stdout=log, stderr=log)
+    scratch = tmp_path / "scratch"  # where `mkdocs serve` builds: what it leaves there is seen
+    scratch.mkdir()
+    env = {**waymark_env(project), "TMPDIR": str(scratch)}
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)
     try:
         english = None
         deadline = time.monotonic() + 240
@@ -35,10 +39,12 @@ def test_serve_shows_the_welsh_site_the_language_link_leads_to(tmp_path: Path) -
         welsh = _get(f"http://127.0.0.1:{port}/cy/orders/")
         strings = _get(f"http://127.0.0.1:{port}/cy/assets/waymark/strings.js")
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as a maintainer stops it
         server.wait(timeout=30)
         log.close()
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert welsh is not None, output
     assert '<html lang="cy"' in welsh and english is not None and 'href="../cy/orders/" hreflang="cy"' in english
     assert strings is not None and "Yn chwilio" in strings
+    # (Jinja's cache of compiled templates stays there on purpose: every build of this user shares it.)
+    assert list(scratch.glob("mkdocs_*")) == [], "serve left its temporary build behind"
