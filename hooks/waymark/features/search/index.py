@@ -28,6 +28,7 @@ from typing import Any
 from ... import i18n
 from ...data.catalogue import Catalogue
 from ...data.chooser import RECORD_LINK
+from ...data.councils import ROLE as COUNCIL_ROLE
 from ...data.language_help import LANGUAGE_HELP_URL, search_words
 from ...data.languages import language_named
 from ...data.model import LEGAL_TYPES, SERVICE, Record, kind_label
@@ -99,6 +100,30 @@ NATION_BOOST = 1.5
 #: How much more a service counts when it covers a place the query names ("hull sarc": Humber's
 #: SARC over Greater Manchester's).
 PLACE_BOOST = 2.0
+#: Words of a housing need ("homeless in fife", "digartref Wrecsam"): with a council the query
+#: names, that council's homelessness route comes right after the place's page. English and Welsh
+#: (the Welsh words as in data/synonyms.yaml, whose sources are logged there); mutated forms are
+#: matched as the synonyms' are.
+HOUSING_NEED_WORDS = {
+    "en": (
+        "homeless",
+        "homelessness",
+        "housing",
+        "evicted",
+        "eviction",
+        "nowhere to stay",
+        "nowhere to live",
+        "somewhere to stay",
+        "somewhere to live",
+        "kicked out",
+        "thrown out",
+        "emergency accommodation",
+        "temporary accommodation",
+        "housing options",
+        "council house",
+    ),
+    "cy": ("digartref", "digartrefedd", "llety brys"),
+}
 #: The bit of each day in a service's opening hours ("oh"); search.js reads them from areas.json.
 DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun": 64}
 #: "Who it is for" ("f") of a service open to anyone: it passes every "who it is for" filter.
@@ -354,6 +379,16 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         # the National Domestic Abuse Helpline, which is England's).
         "nationLines": {n: [f"services/{i}/" for i in ids] for n, ids in catalogue.crisis.nations.items()},
         "placeBoost": PLACE_BOOST,
+        # Each council's own homelessness route (data/councils), for a housing need in a named place.
+        "councilRoutes": {
+            area: record.url
+            for record in catalogue.of_type(SERVICE)
+            if record.data.get("role") == COUNCIL_ROLE
+            for area in record.data["areas"]
+        },
+        "housingWords": sorted(
+            {form for language, words in HOUSING_NEED_WORDS.items() for form in typed_forms(words, language)}
+        ),
         "phrases": [
             {
                 "says": list(p.says),

@@ -601,8 +601,9 @@
             if (place && [entry.doc.x].concat(entry.doc.al || []).some(function (a) { return onlyPlace(query, a, core.placeFiller); })) {
               placeOnly.push(entry); /* a query that is only a place goes to it, before any best bet */
             }
-            /* In the nation the query means, a record counts more; another nation's service less. */
-            if (nation && !place) score *= inNation(entry) ? core.nationBoost : (entry.service ? 1 / core.nationBoost : 1);
+            /* In the nation the query means, a record counts more; another nation's record or
+               service less (England's homelessness law is not the answer in Fife). */
+            if (nation && !place) score *= inNation(entry) ? core.nationBoost : 1 / core.nationBoost;
             /* A service for a place the query names counts more; one for another place, less. */
             if (entry.service && local.length) score *= inPlace(entry) ? core.placeBoost : 1 / core.placeBoost;
             scored.push({ entry: entry, score: score });
@@ -642,6 +643,17 @@
             if (results.indexOf(entry) >= 0) results.splice(results.indexOf(entry), 1);
             results.splice(Math.min(1, results.length), 0, entry);
           });
+          /* A housing need in a council the query names ("homeless in fife"): the council's own
+             homelessness route, the one door every council has, comes next. */
+          var lowered = " " + withoutApostrophes(query) + " ";
+          if (!areaId && (core.housingWords || []).some(function (w) { return mentions(lowered, w); })) {
+            local.forEach(function (area) {
+              var route = byUrl[(core.councilRoutes || {})[area.id]];
+              if (!route) return;
+              if (results.indexOf(route) >= 0) results.splice(results.indexOf(route), 1);
+              results.splice(Math.min(2, results.length), 0, route);
+            });
+          }
           var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
           return { help: help, harm: harm.slice(0, 5) };
