@@ -238,14 +238,14 @@
     return fixed ? matchPhrases(fixed, phrases, filler) : found;
   }
 
-  /* `filler`: the words that may stand around a place's name (core.json "placeFiller"); an entry
-     marked `alone` matches only a query made of its words and those. */
   /* Apostrophes are left out on both sides: on a phone people type "childrens passports",
      "im scared", "hes outside" as often as "children's", "i'm", "he's". */
   function withoutApostrophes(text) {
     return text.toLowerCase().replace(/[’']/g, "");
   }
 
+  /* `filler`: the words that may stand around a place's name (core.json "placeFiller"); an entry
+     marked `alone` matches only a query made of its words and those. */
   function matchPhrases(query, phrases, filler) {
     var lower = " " + withoutApostrophes(query) + " ";
     function said(words) { return mentions(lower, withoutApostrophes(words)); }
