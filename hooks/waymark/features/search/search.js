@@ -712,11 +712,39 @@
     var fHarmHeading = $("wm-f-harm-heading");
     var narrow = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : { matches: false };
     var fLatest = 0;
+    /* A list as long as a place's services would be thousands of cards where many services cover a
+       whole nation: the first FILTER_BATCH are shown, in first-minute order, and a button adds the
+       next ones (the count in the status is always the whole list's). */
+    var FILTER_BATCH = 50;
+    var fRest = [];
+    var fMore = document.createElement("button");
+    fMore.type = "button";
+    fMore.classList.add("md-button");
+    fMore.classList.add("wm-f-more");
+    fMore.hidden = true;
+    fList.parentNode.insertBefore(fMore, fList.nextSibling);
+    var showMore = function (focusFirst) {
+      var first = null;
+      fRest.splice(0, FILTER_BATCH).forEach(function (doc) {
+        var card = serviceCard(doc);
+        if (!first) first = card;
+        fList.appendChild(card);
+      });
+      var next = Math.min(FILTER_BATCH, fRest.length);
+      fMore.hidden = !next;
+      fMore.textContent = next === 1 ? T("Show 1 more service") : T("Show {count} more services", { count: next });
+      /* the keyboard goes on from the first card it added, not back to the top */
+      var link = focusFirst && first ? first.querySelector("a") : null;
+      if (link) link.focus();
+    };
+    fMore.addEventListener("click", function () { showMore(true); });
 
     var apply = function (event) {
       var option = area.options[area.selectedIndex];
       var ticket = ++fLatest;
       if (!option || !option.value) {
+        fRest = [];
+        fMore.hidden = true;
         fList.textContent = "";
         fHarm.textContent = "";
         fHarmHeading.hidden = true;
@@ -760,7 +788,8 @@
             var help = ordered.filter(function (doc) { return doc.tr !== tree.order.harmTier; });
             var harm = ordered.filter(function (doc) { return doc.tr === tree.order.harmTier; });
             fList.textContent = "";
-            help.forEach(function (doc) { fList.appendChild(serviceCard(doc)); });
+            fRest = help.slice();
+            showMore(false);
             fHarm.textContent = "";
             harm.forEach(function (doc) { fHarm.appendChild(serviceCard(doc)); });
             fHarmHeading.hidden = !harm.length;

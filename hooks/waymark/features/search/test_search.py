@@ -92,6 +92,14 @@ def _covers(doc_areas: list[str], area_id: str, catalogue: Catalogue) -> bool:
     return any(a == area_id or a in around or a in inside for a in doc_areas)
 
 
+def filtered_names(page: Page) -> set[str]:
+    """Every card name the filters found, after asking for the rest as often as the list offers it."""
+    more = page.locator("button.wm-f-more")
+    while more.is_visible():
+        more.click()
+    return set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
+
+
 def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catalogue: Catalogue) -> None:
     regions = [a for a in catalogue.areas.values() if a.level == "region"]
     assert regions, "the bundled data has no regional directory"
@@ -113,7 +121,7 @@ def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catal
     page.select_option("#wm-f-category", category)
     status = page.locator("#wm-f-status")
     status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
-    shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
+    shown = filtered_names(page)
     assert shown == expected(False) and shown
     apart = set(page.eval_on_selector_all("#wm-f-harm .wm-card__name", "els => els.map(e => e.textContent)"))
     assert apart == expected(False, harm=True)
@@ -121,8 +129,31 @@ def test_filters_combine_area_category_and_nrpf(page: Page, site_url: str, catal
     page.check("#wm-f-nrpf")
     page.wait_for_timeout(100)
     status.filter(has_text=re.compile(r"services? in|No services")).wait_for()
-    shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
+    shown = filtered_names(page)
     assert shown == expected(True)
+
+
+def test_a_long_filtered_list_shows_fifty_cards_then_adds_more_on_request(page: Page, site_url: str) -> None:
+    """The filters never put thousands of cards on a phone (#23): the first 50 in first-minute order,
+    then a button for the next ones; the status counts the whole list, and the keyboard goes on from
+    the first card added."""
+    page.goto(site_url + "services/")
+    page.select_option("#wm-f-area", "yorkshire-and-the-humber")
+    status = page.locator("#wm-f-status", has_text=re.compile(r"services? in"))
+    status.wait_for()
+    total = int(status.inner_text().split()[0])
+    assert total > 50, "the bundled data no longer has a region with more than 50 services: pick another"
+    cards = page.locator("#wm-f-results .wm-card")
+    assert cards.count() == 50
+    more = page.locator("button.wm-f-more")
+    left = min(50, total - 50)
+    assert more.inner_text() == ("Show 1 more service" if left == 1 else f"Show {left} more services")
+    more.click()
+    assert cards.count() == min(100, total)
+    assert page.evaluate("document.activeElement.closest('.wm-card') !== null")
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#wm-f-results > li')[50]")
+    if total <= 100:
+        assert more.is_hidden()
 
 
 def test_search_leaves_no_trace_and_exit_stays_in_reach(page: Page, site_url: str, outside: Outside) -> None:
