@@ -95,7 +95,7 @@ TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
 #: Welsh site is almost always in Wales, so Wales's own lines and law come first there.
 LANGUAGE_NATION = {"cy": "wales"}
 #: How much more a record under the law of the nation a query names counts (and how much less
-#: another nation's service counts).
+#: another nation's record or service counts).
 NATION_BOOST = 1.5
 #: How much more a service counts when it covers a place the query names ("hull sarc": Humber's
 #: SARC over Greater Manchester's).

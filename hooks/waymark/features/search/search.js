@@ -548,6 +548,13 @@
     if (this.none) this.none.hidden = entries.length > 0;
   };
 
+  /* Put `entry` at `position` in `list`, taking it from where it was if it is there already. */
+  function placeAt(list, entry, position) {
+    var at = list.indexOf(entry);
+    if (at >= 0) list.splice(at, 1);
+    list.splice(Math.min(position, list.length), 0, entry);
+  }
+
   /* What a search finds, without the page: the results to help with (best bets first, then by
      score; at most 30) and the services for people who harm (at most 5), as index entries. */
   function findResults(query, areaId) {
@@ -639,19 +646,14 @@
              its page (the place's own lines, council, SARC and centre) comes second. */
           named.ids.map(function (area) { return byUrl["areas/" + area.id + "/"]; }).filter(function (entry) {
             return entry && placeOnly.indexOf(entry) < 0 && !named.nations[entry.doc.u] && !areaId;
-          }).forEach(function (entry) {
-            if (results.indexOf(entry) >= 0) results.splice(results.indexOf(entry), 1);
-            results.splice(Math.min(1, results.length), 0, entry);
-          });
+          }).forEach(function (entry) { placeAt(results, entry, 1); });
           /* A housing need in a council the query names ("homeless in fife"): the council's own
              homelessness route, the one door every council has, comes next. */
           var lowered = " " + withoutApostrophes(query) + " ";
           if (!areaId && (core.housingWords || []).some(function (w) { return mentions(lowered, w); })) {
             local.forEach(function (area) {
               var route = byUrl[(core.councilRoutes || {})[area.id]];
-              if (!route) return;
-              if (results.indexOf(route) >= 0) results.splice(results.indexOf(route), 1);
-              results.splice(Math.min(2, results.length), 0, route);
+              if (route) placeAt(results, route, 2);
             });
           }
           var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
@@ -732,7 +734,7 @@
       });
       var next = Math.min(FILTER_BATCH, fRest.length);
       fMore.hidden = !next;
-      fMore.textContent = next === 1 ? T("Show 1 more service") : T("Show {count} more services", { count: next });
+      if (next) fMore.textContent = next === 1 ? T("Show 1 more service") : T("Show {count} more services", { count: next });
       /* the keyboard goes on from the first card it added, not back to the top */
       var link = focusFirst && first ? first.querySelector("a") : null;
       if (link) link.focus();
