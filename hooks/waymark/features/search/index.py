@@ -12,16 +12,17 @@ reads every field name, weight and key from them and repeats none):
   `national` shard for UK- and nation-wide services): each a card (features/cards) plus the facts
   the filters need and the words search indexes.
 
-Ranking is comparable across all of them because the browser builds ONE lunr index over the core
-documents and every service shard it has loaded, and scores each query against it (a prebuilt
-core index and per-shard indexes would give scores from different corpora, which cannot be
-merged). The whole core is a few hundred short documents, so the index takes tens of ms.
+Each file carries the prebuilt index of its own documents (`ix`, features/search/postings.py), and
+core.json the statistics of every document of the site (`stats`): the browser scores a query as one
+lunr index over every document would, so results from any files are ranked together, and no index
+is built on the device. The words a document is found by (INDEX_ONLY_KEYS) are in its postings,
+not in the files.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from ...data.ranking import TIERS, in_order, tier
 from ...i18n import N_, _
 from ...render.cards import card_data
 from ...render.shards import BODY_LIMIT, LOAD_ALL_BELOW, NATIONAL_SHARD, service_shards, shard_of, write_json
+from .postings import ENGLISH_STOP_WORDS, FREQUENCY_BASE, Corpus, file_index
 
 #: (index field, weight, key it reads in a core document, key it reads in a service document; ""
 #: when that kind of document has none). A service's name and organisation are fields of their
@@ -50,6 +52,11 @@ FIELDS = (
     ("lang", 4, "lg", "lg"),
     ("body", 1, "b", "s"),
 )
+#: Keys of the documents that only the index reads: they are counted into the postings and left
+#: out of the files (a service's category names, places and languages; a record's or guide's text).
+INDEX_ONLY_KEYS = {"core": ("b",), "service": ("kn", "w", "lg")}
+#: lunr.js's BM25 constants, as lunr.Builder sets them: search.js reads them from core.json.
+BM25 = {"k1": 1.2, "b": 0.75}
 #: Index fields that can hold a place's name (a service's name and organisation, the places it
 #: covers): search.js matches a word of a place's name in them only when the query names the place.
 PLACE_FIELDS = ("title", "name", "aka", "org", "where")
@@ -67,9 +74,9 @@ FILTER_KEYS = {
     "tr": "tier in the first-minute order (data/ranking.py TIERS; 3: for people who harm)",
     "rk": "place in the first-minute order (data/ranking.py), worked out once by the build: lists sort by it",
     "oh": "opening hours as [day bits (Monday 1 … Sunday 64), opens, closes] in minutes, UK time",
-    "kn": "category names (indexed)",
-    "w": "place names (indexed)",
-    "lg": "languages in English and in their own names, interpreters, BSL, Relay UK (indexed)",
+    "kn": "category names (indexed: in the postings, not in the file)",
+    "w": "place names (indexed: in the postings, not in the file)",
+    "lg": "languages in English and in their own names, interpreters, BSL, Relay UK (indexed: in the postings)",
 }
 #: How much a core document's relevance counts, by kind: a place name is a weak match for words
 #: like "car" or "wife" (Carmarthenshire, Fife), so place pages rank below records unless named.
@@ -222,6 +229,8 @@ WELSH_STOP_WORDS = tuple(
     roedd rwy rwyf rydw sut sy sydd ti wedi y yn yng ym yma yna yr yw ydy â
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+#: The words the index leaves out: lunr's English stop words and the Welsh function words.
+STOP_WORDS = ENGLISH_STOP_WORDS | frozenset(WELSH_STOP_WORDS)
 #: Everyday words that some services carry in their names ("Trust House", "Family Matters", "Hope
 #: House", "One Front Door", "Spring Lodge"): they are not read in a service's name or organisation
 #: (NAME_FIELDS), so "left the house", "my family" or "at the door" do not bring those services.
@@ -345,17 +354,51 @@ def area_documents(catalogue: Catalogue) -> list[dict[str, Any]]:
     ]
 
 
+def service_documents(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
+    """Every service's document, by id. Its place in the first-minute order ("rk") depends on the
+    service only (its tier, its nearest area's level, its name), so one ranking of every service
+    orders any list the browser makes: it never works the order out."""
+    ranked = in_order(catalogue.of_type(SERVICE), catalogue.categories, catalogue.areas)
+    ranks = {r.id: n for n, r in enumerate([*ranked.help, *ranked.for_people_who_harm])}
+    return {r.id: service_document(r, catalogue, ranks[r.id]) for r in catalogue.of_type(SERVICE)}
+
+
+def indexed_texts(core_docs: Sequence[dict[str, Any]], services: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """What the index reads of each document, one text per field of FIELDS, by the document's key in
+    the corpus: "#<number>" for the n-th core document, its address for a service (listed in
+    several shards, it is one document)."""
+    texts = {f"#{n}": [doc.get(key, "") if key else "" for _, _, key, _ in FIELDS] for n, doc in enumerate(core_docs)}
+    for doc in services:
+        texts.setdefault(doc["u"], [doc.get(key, "") if key else "" for _, _, _, key in FIELDS])
+    return texts
+
+
+def _without(doc: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    """`doc` without `keys`."""
+    return {key: value for key, value in doc.items() if key not in keys}
+
+
 def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> dict[str, int]:
     """Write search/core.json, search/areas.json and one services file per shard; returns bytes per file."""
     out = site_dir / "search"
     out.mkdir(parents=True, exist_ok=True)
-    # The order depends on the service only (its tier, its nearest area's level, its name), so one
-    # ranking of every service orders any list the browser makes: it never works the order out.
-    ranked = in_order(catalogue.of_type(SERVICE), catalogue.categories, catalogue.areas)
-    ranks = {r.id: n for n, r in enumerate([*ranked.help, *ranked.for_people_who_harm])}
-    documents = {r.id: service_document(r, catalogue, ranks[r.id]) for r in catalogue.of_type(SERVICE)}
+    documents = service_documents(catalogue)
     shards = {name: [documents[r.id] for r in records] for name, records in service_shards(catalogue).items()}
-    sizes = {f"services-{n}.json": write_json(out / f"services-{n}.json", {"docs": docs}) for n, docs in shards.items()}
+    core_docs = core_documents(catalogue, guides)
+    corpus = Corpus([name for name, *_ in FIELDS], STOP_WORDS)
+    for key, texts in indexed_texts(core_docs, documents.values()).items():
+        corpus.add(key, texts)
+    frequencies = corpus.document_frequencies()
+    sizes = {
+        f"services-{n}.json": write_json(
+            out / f"services-{n}.json",
+            {
+                "docs": [_without(doc, INDEX_ONLY_KEYS["service"]) for doc in docs],
+                "ix": file_index(corpus, [doc["u"] for doc in docs], frequencies),
+            },
+        )
+        for n, docs in shards.items()
+    }
     areas = {
         "order": {"harmTier": TIERS["for-people-who-harm"]},
         "dayBits": DAY_BITS,
@@ -404,7 +447,11 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "stopWords": list(WELSH_STOP_WORDS),
         "shards": {name: len(docs) for name, docs in shards.items()},
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
-        "docs": core_documents(catalogue, guides),
+        "bm25": BM25,
+        "postingBase": FREQUENCY_BASE,
+        "stats": corpus.stats(),
+        "docs": [_without(doc, INDEX_ONLY_KEYS["core"]) for doc in core_docs],
+        "ix": file_index(corpus, [f"#{n}" for n in range(len(core_docs))], frequencies),
     }
     sizes["core.json"] = write_json(out / "core.json", core)
     return sizes

@@ -61,12 +61,14 @@
     });
   }
 
-  function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-
+  /* True when `text` holds `words` with no letter or digit either side ("wife" in "my wife hits",
+     not in "midwife"). A search reads some thousand phrases and synonyms: indexOf, not a RegExp each. */
+  var WORD_CHAR = /[a-z0-9]/;
   function mentions(text, words) {
-    return new RegExp("(^|[^a-z0-9])" + escapeRegExp(words) + "($|[^a-z0-9])").test(text);
+    for (var at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+      if (!WORD_CHAR.test(text.charAt(at - 1)) && !WORD_CHAR.test(text.charAt(at + words.length))) return true;
+    }
+    return false;
   }
 
   /* Add the words the records use for what the person typed (data/synonyms.yaml). The words a
@@ -85,54 +87,122 @@
     return { text: query, extra: extra.join(" "), exact: exact };
   }
 
-  /* lunr's own trimmer keeps only ASCII letters at a word's edges, so it would erase "اردو" or
-     "język"'s last letter: this one trims anything that is not a letter or digit in any script. */
+  /* Anything that is not a letter or digit in any script, at a word's edges (lunr's own trimmer
+     keeps only ASCII letters, so it would erase "اردو" or "język"'s last letter). The build trims
+     the indexed words the same way (features/search/postings.py). */
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-  function trimmer(token) {
-    return token.update(function (text) { return text.replace(EDGES, ""); });
-  }
-
-  /* One lunr index over the core documents and every loaded shard, so every score comes from one
-     corpus and results of all kinds can be ranked together. Rebuilt only when a shard is added. */
-  var combined = { key: "", idx: null, docs: [] };
 
   /* Welsh function words ("fy", "yn", "mae": core.json "stopWords") are left out as lunr leaves
      out English ones. */
   var welshStop = null;
-  function welshStopFilter(words) {
-    welshStop = {};
-    (words || []).forEach(function (w) { welshStop[w] = true; });
-    return function (token) { return welshStop[token.toString()] ? undefined : token; };
-  }
   function isStopWord(lunr, token) {
     return lunr.stopWordFilter(token) === undefined || !!(welshStop && welshStop[token.toString()]);
   }
 
-  function combinedIndex(lunr, core, shards) {
+  /* ---------- the prebuilt index (features/search/postings.py) ----------
+     Each file brings the postings of its own documents; core.json the statistics of every document
+     of the site. A query is scored as one lunr.js index over all of them would score it, so the
+     results of every kind, from every file loaded, are ranked together, and no index is built here. */
+
+  /* A file's postings, read once: each word's [place, frequency, …] (place: document number in the
+     file × number of fields + field number) and each place's length in words. */
+  function postingsOf(file, width, base) {
+    if (file.postings) return file.postings;
+    var words = Object.create(null);
+    var lengths = new Int32Array(file.docs.length * width);
+    file.ix.terms.forEach(function (term, t) {
+      var numbers = file.ix.post[t], list = [], place = 0;
+      for (var i = 0; i < numbers.length; i++) {
+        var frequency = numbers[i] % base;
+        place += (numbers[i] - frequency) / base;
+        if (!frequency) frequency = numbers[++i];
+        list.push(place, frequency);
+        lengths[place] += frequency;
+      }
+      words[term] = { df: file.ix.df[t], list: list };
+    });
+    file.postings = { words: words, lengths: lengths };
+    return file.postings;
+  }
+
+  /* The documents of the core and of every shard loaded (a service listed in two shards once), with
+     every word they hold (`tokenSet`, for words that start the same or are one typo away). Made
+     again only when a shard is added. */
+  var view = { key: "", docs: [], files: [], has: null, tokenSet: null };
+  function corpusView(lunr, core, shards) {
     var key = shards.map(function (s) { return s.name; }).sort().join(",");
-    if (combined.key === key && combined.idx) return combined;
+    if (view.key === key && view.tokenSet) return view;
+    var width = core.fields.length;
     var docs = core.docs.map(function (doc) { return { doc: doc, service: false }; });
+    var files = [{ postings: postingsOf(core, width, core.postingBase), at: docs.map(function (_, i) { return i; }) }];
     var seen = {};
     shards.forEach(function (s) {
-      s.docs.forEach(function (doc) {
-        if (seen[doc.u]) return;
+      var at = s.file.docs.map(function (doc) {
+        if (seen[doc.u]) return -1;
         seen[doc.u] = true;
         docs.push({ doc: doc, service: true });
+        return docs.length - 1;
+      });
+      files.push({ postings: postingsOf(s.file, width, core.postingBase), at: at });
+    });
+    var has = Object.create(null);
+    files.forEach(function (f) { for (var word in f.postings.words) has[word] = true; });
+    welshStop = Object.create(null); /* not {}: "constructor" is a word, not a stop word */
+    (core.stopWords || []).forEach(function (w) { welshStop[w] = true; });
+    view = { key: key, docs: docs, files: files, has: has, tokenSet: lunr.TokenSet.fromArray(Object.keys(has).sort()) };
+    return view;
+  }
+
+  /* The weight of a word in one field of one document, as lunr.Builder works it out (BM25; the same
+     expression, so the same number). */
+  function weight(idf, frequency, length, average, boost, bm25) {
+    var score = idf * ((bm25.k1 + 1) * frequency) / (bm25.k1 * (1 - bm25.b + bm25.b * (length / average)) + frequency);
+    score *= boost;
+    return Math.round(score * 1000) / 1000;
+  }
+
+  /* Score `clauses` ({term, boost, fields: field names or none for all}) as lunr's Index.query
+     does: per field, the query's vector (each word's summed boosts) against each document's; a
+     document's score is the sum over the fields it matched in. Best first: [{ref, score}]. */
+  function score(view, core, clauses) {
+    var fields = core.fields, width = fields.length, n = core.stats.n;
+    var numbers = {};
+    fields.forEach(function (field, f) { numbers[field.name] = f; });
+    var query = fields.map(function () { return Object.create(null); });
+    clauses.forEach(function (clause) {
+      if (!view.has[clause.term]) return;
+      var own = clause.fields ? clause.fields.map(function (name) { return numbers[name]; }) : fields.map(function (_, f) { return f; });
+      own.forEach(function (f) { query[f][clause.term] = (query[f][clause.term] || 0) + clause.boost; });
+    });
+    var magnitude = query.map(function (vector) {
+      var sum = 0;
+      for (var word in vector) sum += vector[word] * vector[word];
+      return Math.sqrt(sum);
+    });
+    var words = Object.create(null);
+    query.forEach(function (vector) { for (var word in vector) words[word] = true; });
+    var found = Object.create(null); /* document -> its field sums, for the fields it matched in */
+    Object.keys(words).forEach(function (word) {
+      view.files.forEach(function (file) {
+        var posting = file.postings.words[word];
+        if (!posting) return;
+        var idf = Math.log(1 + Math.abs((n - posting.df + 0.5) / (posting.df + 0.5)));
+        for (var i = 0; i < posting.list.length; i += 2) {
+          var place = posting.list[i], f = place % width, boost = query[f][word];
+          if (boost === undefined) continue;
+          var doc = file.at[(place - f) / width];
+          if (doc < 0) continue;
+          var w = weight(idf, posting.list[i + 1], file.postings.lengths[place], core.stats.avg[f], fields[f].boost, core.bm25);
+          var sums = found[doc] || (found[doc] = {});
+          sums[f] = (sums[f] || 0) + boost * w;
+        }
       });
     });
-    var builder = new lunr.Builder();
-    builder.pipeline.add(trimmer, lunr.stopWordFilter, welshStopFilter(core.stopWords));
-    builder.ref("i");
-    core.fields.forEach(function (field) { builder.field(field.name, { boost: field.boost }); });
-    docs.forEach(function (entry, i) {
-      var indexed = { i: String(i) };
-      core.fields.forEach(function (field) {
-        indexed[field.name] = entry.doc[entry.service ? field.service : field.core] || "";
-      });
-      builder.add(indexed);
-    });
-    combined = { key: key, idx: builder.build(), docs: docs };
-    return combined;
+    return Object.keys(found).map(function (doc) {
+      var sums = found[doc], total = 0;
+      for (var f in sums) total += sums[f] / magnitude[f];
+      return { ref: +doc, score: total };
+    }).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
   }
 
   /* Whole words, lower case, in any script: "Newcastle upon Tyne" -> ["newcastle", "upon", "tyne"]. */
@@ -198,34 +268,37 @@
      in full that is part of a place's name is read only in the fields that hold no place names
      (core.json "fieldsWithoutPlaces"); an everyday word in services' names ("house") outside
      those names ("fieldsWithoutNames"). */
-  function run(idx, lunr, expanded, places, allowed) {
+  function run(view, core, lunr, expanded, places, allowed) {
     function blocked(term) { return !!places.words[term] && !allowed[term]; }
     function reached(tokenSet) {
-      return tokenSet.intersect(idx.tokenSet).toArray().filter(function (term) { return !blocked(term); });
+      return tokenSet.intersect(view.tokenSet).toArray().filter(function (term) { return !blocked(term); });
     }
-    return idx.query(function (q) {
+    var clauses = [];
+    var q = { term: function (term, options) { clauses.push({ term: term, boost: options.boost, fields: options.fields }); } };
+    (function () {
       function add(text) {
         lunr.tokenizer(text).forEach(function (token) {
           var raw = token.toString().replace(EDGES, "");
           if (!raw || isStopWord(lunr, token)) return;
-          if (blocked(raw)) q.term(raw, { boost: 10, usePipeline: false, fields: places.words[raw] });
-          else q.term(raw, { boost: 10, usePipeline: false });
+          if (blocked(raw)) q.term(raw, { boost: 10, fields: places.words[raw] });
+          else q.term(raw, { boost: 10 });
           if (expanded.exact && expanded.exact[raw.toLowerCase()]) return;
           if (raw.length > 2) {
             reached(lunr.TokenSet.fromString(raw + "*")).forEach(function (term) {
-              q.term(term, { boost: 4, usePipeline: false });
+              q.term(term, { boost: 4 });
             });
           }
           if (raw.length > 3) {
             reached(lunr.TokenSet.fromFuzzyString(raw, 1)).forEach(function (term) {
-              q.term(term, { boost: 1, usePipeline: false });
+              q.term(term, { boost: 1 });
             });
           }
         });
       }
       add(expanded.text);
       if (expanded.extra) add(expanded.extra);
-    });
+    })();
+    return score(view, core, clauses);
   }
 
   /* Best bets (data/phrases.yaml): a situation in everyday words puts its pages first, in order.
@@ -407,7 +480,8 @@
     wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets, namesTitle: namesTitle,
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
-    nationAround: nationAround, withoutPlaces: withoutPlaces
+    nationAround: nationAround, withoutPlaces: withoutPlaces,
+    corpusView: corpusView, score: score, weight: weight
   };
 
   /* ---------- the page ---------- */
@@ -450,8 +524,28 @@
     });
   }
 
+  function shardFile(name) {
+    return fetchJSON("search/services-" + name + ".json");
+  }
+
   function shardDocs(name) {
-    return fetchJSON("search/services-" + name + ".json").then(function (data) { return data.docs; });
+    return shardFile(name).then(function (data) { return data.docs; });
+  }
+
+  /* What every search needs whatever its words (the script, the core, the area tree, and the shards
+     every search reads), fetched and read from the first key pressed, while the pause after typing
+     runs. A failure is left to the search itself to report. */
+  function prepare() {
+    Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
+      .then(function (parts) {
+        var core = parts[1], tree = parts[2];
+        var width = core.fields.length;
+        postingsOf(core, width, core.postingBase);
+        return Promise.all((core.loadAll ? Object.keys(core.shards) : [tree.wideShard]).map(shardFile)).then(function (files) {
+          files.forEach(function (file) { postingsOf(file, width, core.postingBase); });
+        });
+      })
+      .catch(function () {});
   }
 
   /* ---------- cards, from the page's template ---------- */
@@ -518,6 +612,7 @@
     if (controls) controls.hidden = false;
     var self = this;
     this.input.addEventListener("input", function () {
+      prepare();
       self.status.textContent = T("Searching…");
       if (self.timer) clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.run(); }, 120);
@@ -574,9 +669,9 @@
         }
         names = Object.keys(names);
         var nation = nationOf(query, core.nations) || nationAround(named, core.nations) || core.nation || "";
-        return Promise.all(names.map(shardDocs)).then(function (docLists) {
-          var shards = names.map(function (name, i) { return { name: name, docs: docLists[i] }; });
-          var index = combinedIndex(lunr, core, shards);
+        return Promise.all(names.map(shardFile)).then(function (files) {
+          var shards = names.map(function (name, i) { return { name: name, file: files[i] }; });
+          var index = corpusView(lunr, core, shards);
           var scored = [];
           var placeOnly = [];
           var places = restrictedWords(core);
@@ -597,7 +692,7 @@
              where to look, not words to match. */
           var words = withoutPlaces(query, named.said);
           if (!wordsOf(words).filter(function (w) { return core.placeFiller.indexOf(w) < 0; }).length) words = query;
-          run(index.idx, lunr, expand(words, core.synonyms), places, allowed).forEach(function (result) {
+          run(index, core, lunr, expand(words, core.synonyms), places, allowed).forEach(function (result) {
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
             if (entry.service && !covers(entry.doc, areaId, tree)) return;
