@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from project import FIXTURES
+from project import FIXTURES, PROJECT
 from waymark.data.catalogue import load_catalogue
 from waymark.data.problems import DataError
-from waymark.features.search.index import typed_forms, welsh_forms
+from waymark.features.search.index import core_documents, typed_forms, welsh_forms
 
 
 def test_welsh_forms_change_only_the_first_sound() -> None:
@@ -24,6 +24,15 @@ def test_welsh_forms_change_only_the_first_sound() -> None:
 def test_only_welsh_words_get_welsh_forms() -> None:
     assert typed_forms(("Cardiff",), "en") == ["cardiff"]
     assert "nghaerdydd" in typed_forms(("Caerdydd",), "cy")
+
+
+def test_a_place_in_wales_is_found_by_its_own_name_mutated() -> None:
+    """ "ym Mhowys", "yn Nhorfaen": Welsh mutates a Welsh place's own name, not only its Welsh name."""
+    catalogue = load_catalogue(PROJECT / "data")
+    aliases = {doc["u"]: doc["al"] for doc in core_documents(catalogue, []) if "al" in doc}
+    assert {"mhowys", "bowys"} <= set(aliases["areas/powys/"])
+    assert "nhorfaen" in aliases["areas/torfaen/"] and "ngwynedd" in aliases["areas/gwynedd/"]
+    assert not {"gambridge", "nghambridge", "chambridge"} & set(aliases["areas/cambridge/"])  # England's
 
 
 def test_a_word_in_another_language_must_cite_where_it_was_read(tmp_path: Path) -> None:

@@ -192,3 +192,19 @@ test("the places a query names give its nation when they are all in one", () => 
   assert.equal(R.nationAround({ ids: [belfast] }, { ...nations, "northern-ireland": [] }), "northern-ireland");
   assert.equal(R.nationAround({ ids: [] }, nations), "");
 });
+
+test("a word typed without its space is read as two words the corpus holds, and only then", () => {
+  const lunr = require(path.join(__dirname, "..", "..", "hooks", "waymark", "features", "search", "lunr-2.3.9.min.js"));
+  const words = ["abuse", "crisis", "domestic", "out", "rape", "side", "crises"];
+  const has = Object.create(null);
+  words.forEach((w) => { has[w] = true; });
+  const view = { has: has, tokenSet: lunr.TokenSet.fromArray(words.slice().sort()) };
+  const core = { phrases: [{ says: ["outside the door"], find: [] }], synonyms: [{ words: ["cam-drin"], means: "abuse" }] };
+  assert.equal(R.unjoined("rapecrisis", view, lunr, core), "rape crisis");
+  assert.equal(R.unjoined("domesticabuse helpline", view, lunr, core), "domestic abuse helpline");
+  assert.equal(R.unjoined("outside", view, lunr, core), "outside"); /* a word of the phrases is read as typed */
+  assert.equal(R.unjoined("rapecris", view, lunr, core), "rapecris"); /* "cris" is no word */
+  assert.equal(R.unjoined("theabuse", view, lunr, core), "theabuse"); /* "the" is a stop word */
+  assert.equal(R.unjoined("crisi", view, lunr, core), "crisi"); /* short words are left */
+  assert.equal(R.unjoined("domestic", view, lunr, core), "domestic"); /* a word the corpus holds */
+});

@@ -101,9 +101,11 @@ TIER_WEIGHTS = {0: 1.5, 1: 1.2, 2: 1.0, 3: 0.6}
 #: The nation a query means when it names none, by the site's language: someone searching the
 #: Welsh site is almost always in Wales, so Wales's own lines and law come first there.
 LANGUAGE_NATION = {"cy": "wales"}
+#: The nation whose places are named in Welsh, mutations and all.
+WELSH_NATION = LANGUAGE_NATION["cy"]
 #: How much more a record under the law of the nation a query names counts (and how much less
 #: another nation's record or service counts).
-NATION_BOOST = 1.5
+NATION_BOOST = 2.0
 #: How much more a service counts when it covers a place the query names ("hull sarc": Humber's
 #: SARC over Greater Manchester's).
 PLACE_BOOST = 2.0
@@ -196,6 +198,9 @@ def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]])
                 for name, language in catalogue.place_names.get(area.id, ())
                 for form in typed_forms((name,), language)
             ),
+            # A place in Wales is named in Welsh by its own name too, mutated after "yn", "i", "o"
+            # ("ym Mhowys", "yng Ngwynedd", "yn Nhorfaen"): the name's other forms find it.
+            *(welsh_forms(area.name)[1:] if WELSH_NATION in {a.id for a in area.ancestors()} else ()),
         ]
         docs.append(
             {

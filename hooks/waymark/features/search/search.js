@@ -153,6 +153,39 @@
     return view;
   }
 
+  /* A word typed without its space ("rapecrisis", "domesticabuse"): when the corpus holds neither
+     the word nor a word it starts, and it splits into two words the corpus holds (3 letters or
+     more each, neither a stop word), it is read as those two words. */
+  function unjoined(query, view, lunr, core) {
+    function known(word) { return !!view.has[word] && !isStopWord(lunr, new lunr.Token(word)); }
+    var said = wordsSaid(core);
+    return query.split(/\s+/).map(function (word) {
+      var lower = word.toLowerCase();
+      if (lower.length < 7 || !/^[a-z]+$/.test(lower) || view.has[lower] || said[lower]) return word;
+      if (lunr.TokenSet.fromString(lower + "*").intersect(view.tokenSet).toArray().length) return word;
+      for (var i = 3; i <= lower.length - 3; i++) {
+        if (known(lower.slice(0, i)) && known(lower.slice(i))) return lower.slice(0, i) + " " + lower.slice(i);
+      }
+      return word;
+    }).join(" ");
+  }
+
+  /* Every word of the phrases and synonyms (words people type that the records may not hold:
+     "outside" in "he's outside the door"), worked out once per core.json. */
+  var said = { core: null, words: null };
+  function wordsSaid(core) {
+    if (said.core === core) return said.words;
+    var words = Object.create(null);
+    function add(text) { wordsOf(withoutApostrophes(text)).forEach(function (w) { words[w] = true; }); }
+    (core.phrases || []).forEach(function (entry) {
+      entry.says.forEach(add);
+      (entry.allOf || []).forEach(function (group) { group.forEach(add); });
+    });
+    (core.synonyms || []).forEach(function (entry) { entry.words.forEach(add); });
+    said = { core: core, words: words };
+    return words;
+  }
+
   /* The weight of a word in one field of one document, as lunr.Builder works it out (BM25; the same
      expression, so the same number). */
   function weight(idf, frequency, length, average, boost, bm25) {
@@ -481,7 +514,7 @@
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
     nationAround: nationAround, withoutPlaces: withoutPlaces,
-    corpusView: corpusView, score: score, weight: weight
+    corpusView: corpusView, score: score, weight: weight, unjoined: unjoined
   };
 
   /* ---------- the page ---------- */
@@ -690,8 +723,10 @@
           }
           /* A query that is nothing but places still asks for them; otherwise their names are
              where to look, not words to match. */
-          var words = withoutPlaces(query, named.said);
-          if (!wordsOf(words).filter(function (w) { return core.placeFiller.indexOf(w) < 0; }).length) words = query;
+          /* "rapecrisis" is read as "rape crisis" (the places it names were found before) */
+          var asked = unjoined(query, index, lunr, core);
+          var words = withoutPlaces(asked, named.said);
+          if (!wordsOf(words).filter(function (w) { return core.placeFiller.indexOf(w) < 0; }).length) words = asked;
           run(index, core, lunr, expand(words, core.synonyms), places, allowed).forEach(function (result) {
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
@@ -717,12 +752,12 @@
                 one", "men's advice line"), unless it is another nation's. */
           var titled = scored.filter(function (item) {
             var doc = item.entry.doc;
-            return doc.k !== core.placeKind && namesTitle(query, doc.t) && inNation(item.entry);
+            return doc.k !== core.placeKind && namesTitle(asked, doc.t) && inNation(item.entry);
           }).map(function (item) { return item.entry; });
           /* 2. Best bets, in the order the phrases file gives, if this search can show them; in
                 the nation the query means (another nation's page keeps its score). */
           var pinned = [];
-          bestBets(query, core.phrases, core.placeFiller).forEach(function (url) {
+          bestBets(asked, core.phrases, core.placeFiller).forEach(function (url) {
             var entry = byUrl[url];
             if (!entry) return;
             /* Another nation's line gives way to the nation's own 24-hour lines, in its place. */
@@ -744,7 +779,7 @@
           }).forEach(function (entry) { placeAt(results, entry, 1); });
           /* A housing need in a council the query names ("homeless in fife"): the council's own
              homelessness route, the one door every council has, comes next. */
-          var lowered = " " + withoutApostrophes(query) + " ";
+          var lowered = " " + withoutApostrophes(asked) + " ";
           if (!areaId && (core.housingWords || []).some(function (w) { return mentions(lowered, w); })) {
             local.forEach(function (area) {
               var route = byUrl[(core.councilRoutes || {})[area.id]];

@@ -372,11 +372,13 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   seen the set but whose brief listed the concepts its misses showed (not a blind figure).
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
-    "unseen_queries_2.yaml": ("search/", 0.78),
+    "unseen_queries_2.yaml": ("search/", 0.93),
     "unseen_queries_3.yaml": ("search/", 0.96),
+    "unseen_queries_4.yaml": ("search/", 0.95),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.92),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.85),
-    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.80),
+    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.82),
+    "welsh_unseen_queries_5.yaml": ("cy/search/", 0.75),
 }
 
 
