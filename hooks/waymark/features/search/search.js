@@ -566,15 +566,21 @@
   }
 
   /* What every search needs whatever its words (the script, the core, the area tree, and the shards
-     every search reads), fetched and read from the first key pressed, while the pause after typing
-     runs. A failure is left to the search itself to report. */
-  function prepare() {
+     every search reads), and the shards of the places typed so far, fetched and read from the first
+     key pressed, while the pause after typing runs. A failure is left to the search itself to
+     report. */
+  function prepare(input) {
     Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
       .then(function (parts) {
         var core = parts[1], tree = parts[2];
         var width = core.fields.length;
         postingsOf(core, width, core.postingBase);
-        return Promise.all((core.loadAll ? Object.keys(core.shards) : [tree.wideShard]).map(shardFile)).then(function (files) {
+        /* and the shards of the places typed so far, as the search will fetch them */
+        var names = core.loadAll ? Object.keys(core.shards) : [tree.wideShard];
+        namedPlaces(input.value, tree, core).ids.forEach(function (area) {
+          if (names.indexOf(area.shard) < 0) names.push(area.shard);
+        });
+        return Promise.all(names.map(shardFile)).then(function (files) {
           files.forEach(function (file) { postingsOf(file, width, core.postingBase); });
         });
       })
@@ -645,7 +651,7 @@
     if (controls) controls.hidden = false;
     var self = this;
     this.input.addEventListener("input", function () {
-      prepare();
+      prepare(self.input);
       self.status.textContent = T("Searching…");
       if (self.timer) clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.run(); }, 120);
