@@ -375,10 +375,10 @@ UNSEEN_SETS = {
     "unseen_queries_2.yaml": ("search/", 0.93),
     "unseen_queries_3.yaml": ("search/", 0.96),
     "unseen_queries_4.yaml": ("search/", 0.95),
-    "welsh_unseen_queries.yaml": ("cy/search/", 0.92),
-    "welsh_unseen_queries_3.yaml": ("cy/search/", 0.85),
-    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.82),
-    "welsh_unseen_queries_5.yaml": ("cy/search/", 0.75),
+    "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
+    "welsh_unseen_queries_3.yaml": ("cy/search/", 0.92),
+    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.84),
+    "welsh_unseen_queries_5.yaml": ("cy/search/", 0.87),
 }
 
 
