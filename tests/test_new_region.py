@@ -59,10 +59,15 @@ def test_a_new_region_from_named_authorities_keeps_a_copy_that_checks(tmp_path: 
     """The bundled data: West Yorkshire's services go, with the best bets that named them; four
     councils move into the new region with their ONS codes; every other place stays."""
     project = copy_project(tmp_path)
+    # A best bet naming a West Yorkshire service that goes and one of the local layer that stays.
+    with (project / "data" / "phrases.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            '\n- says: ["west yorkshire test situation"]\n'
+            "  find: [services/leeds-domestic-violence-service/, services/west-yorkshire-hazlehurst-centre-sarc/]\n"
+        )
     before = load_catalogue(project / "data")
-    phrases = (project / "data" / "phrases.yaml").read_text(encoding="utf-8")
     areas = (project / "data" / "areas.yaml").read_text(encoding="utf-8")
-    assert "services/west-yorkshire-hazlehurst-centre-sarc/" in phrases
+    assert "leeds-domestic-violence-service" in local_ids(before)
     councils = ["bristol", "north-somerset", "south-gloucestershire", "bath-and-north-east-somerset"]
     made = run_waymark(
         project,
@@ -74,9 +79,9 @@ def test_a_new_region_from_named_authorities_keeps_a_copy_that_checks(tmp_path: 
     assert local_ids(after) == set()
     # The local layer stays everywhere (a postcode from Leeds still finds its SARC), and so do its best bets.
     assert local_layer(after) == local_layer(before)
-    assert "services/west-yorkshire-hazlehurst-centre-sarc/" in (project / "data" / "phrases.yaml").read_text(
-        encoding="utf-8"
-    )
+    phrases = (project / "data" / "phrases.yaml").read_text(encoding="utf-8")
+    assert "services/west-yorkshire-hazlehurst-centre-sarc/" in phrases
+    assert "services/leeds-domestic-violence-service/" not in phrases
     checked = run_waymark(project, "check", fixture_date=False)
     assert checked.returncode == 0, checked.stderr
     assert set(after.areas) == set(before.areas) | {"west-of-england"}

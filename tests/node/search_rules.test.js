@@ -208,3 +208,23 @@ test("a word typed without its space is read as two words the corpus holds, and 
   assert.equal(R.unjoined("crisi", view, lunr, core), "crisi"); /* short words are left */
   assert.equal(R.unjoined("domestic", view, lunr, core), "domestic"); /* a word the corpus holds */
 });
+
+test("a place's own services are those listed below a nation: the place, around it or inside it", () => {
+  const tree = {
+    wideLevels: ["national", "nation"],
+    byId: {
+      england: { id: "england", level: "nation", up: ["national"] },
+      norfolk: { id: "norfolk", level: "county", up: ["east-of-england", "england", "national"] },
+      norwich: { id: "norwich", level: "local-authority", up: ["norfolk", "east-of-england", "england", "national"] },
+      fife: { id: "fife", level: "local-authority", up: ["scotland", "national"] }
+    }
+  };
+  assert.equal(R.coversLocally({ a: ["norfolk"] }, "norwich", tree), true); /* a county around it */
+  assert.equal(R.coversLocally({ a: ["norwich"] }, "norfolk", tree), true); /* a place inside it */
+  assert.equal(R.coversLocally({ a: ["england"] }, "norwich", tree), false); /* nation-wide */
+  assert.equal(R.coversLocally({ a: ["fife"] }, "norwich", tree), false);
+  assert.equal(R.covers({ a: ["england"] }, "norwich", tree), true);
+  assert.equal(R.wide({ a: ["national"] }, tree), true); /* the UK is not in the tree */
+  assert.equal(R.wide({ a: ["england"] }, tree), true);
+  assert.equal(R.wide({ a: ["norfolk", "fife"] }, tree), false);
+});

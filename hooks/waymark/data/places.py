@@ -53,6 +53,8 @@ CHILDREN = {
     "county": ("local_authorities",),
 }
 LEVEL_OF_KEY = {"regions": "region", "counties": "county", "local_authorities": "local-authority"}
+#: Levels of the areas a UK- or nation-wide service is listed for (its place is everywhere in them).
+WIDE_LEVELS = ("national", "nation")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from itertools import islice
 from markupsafe import Markup
 
 from ...data.model import HOUSING, JURISDICTIONS, JUSTICE, NRPF, ORDER, ROLES, Record
-from ...data.places import Area
+from ...data.places import WIDE_LEVELS, Area
 from ...i18n import _
 from ...render.crisis import after_rape, crisis_block
 from ...render.renderer import COMPACT_LIMIT, Renderer
@@ -52,7 +52,7 @@ def wide_in_order(renderer: Renderer, area: Area) -> tuple[list[Record], list[Re
     The same for every place of a nation, so worked out once a build: a place's page then reads
     the first few, and its cost does not grow with the number of wide services.
     """
-    wide_ids = tuple(a.id for a in area.ancestors() if a.level in ("national", "nation"))
+    wide_ids = tuple(a.id for a in area.ancestors() if a.level in WIDE_LEVELS)
 
     def make() -> tuple[list[Record], list[Record]]:
         catalogue = renderer.catalogue

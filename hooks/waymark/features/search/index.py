@@ -33,6 +33,7 @@ from ...data.councils import ROLE as COUNCIL_ROLE
 from ...data.language_help import LANGUAGE_HELP_URL, search_words
 from ...data.languages import language_named
 from ...data.model import LEGAL_TYPES, SERVICE, Record, kind_label
+from ...data.places import WIDE_LEVELS
 from ...data.ranking import TIERS, in_order, tier
 from ...i18n import N_, _
 from ...render.cards import card_data
@@ -106,8 +107,9 @@ WELSH_NATION = LANGUAGE_NATION["cy"]
 #: How much more a record under the law of the nation a query names counts (and how much less
 #: another nation's record or service counts).
 NATION_BOOST = 2.0
-#: How much more a service counts when it covers a place the query names ("hull sarc": Humber's
-#: SARC over Greater Manchester's).
+#: How much more a service counts when it is listed for a place the query names, or for a county or
+#: region around it ("hull sarc": Humber's SARC over Greater Manchester's); a UK- or nation-wide
+#: service keeps its score, and one for another place counts this much less.
 PLACE_BOOST = 2.0
 #: Words of a housing need ("homeless in fife", "digartref Wrecsam"): with a council the query
 #: names, that council's homelessness route comes right after the place's page. English and Welsh
@@ -133,6 +135,32 @@ HOUSING_NEED_WORDS = {
     ),
     "cy": ("digartref", "digartrefedd", "llety brys"),
 }
+#: Words of a need for the help after rape or sexual assault ("rape support norwich", "treisio
+#: Caerdydd"): with a place the query names, its SARC and Rape Crisis centre come right after the
+#: place's page. The Welsh words as in data/phrases.yaml's Welsh best bets, whose sources are logged.
+SEXUAL_VIOLENCE_WORDS = {
+    "en": (
+        "rape",
+        "raped",
+        "rape crisis",
+        "sexual assault",
+        "sexually assaulted",
+        "sexual violence",
+        "sexual abuse",
+        "sexually abused",
+        "sarc",
+        "sexual assault referral centre",
+    ),
+    "cy": ("treisio", "trais rhywiol", "ymosodiad rhywiol", "cam-drin rhywiol"),
+}
+#: A need that has a door in every place, and the local doors (data/model.py ROLES) that answer it,
+#: in the order they come after the place's page.
+NEED_DOORS = (
+    (HOUSING_NEED_WORDS, (COUNCIL_ROLE,)),
+    (SEXUAL_VIOLENCE_WORDS, ("sarc", "rape-crisis-centre")),
+)
+#: At most this many services of one role are a place's doors in search (the nearest first).
+DOORS_PER_ROLE = 2
 #: The bit of each day in a service's opening hours ("oh"); search.js reads them from areas.json.
 DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun": 64}
 #: "Who it is for" ("f") of a service open to anyone: it passes every "who it is for" filter.
@@ -368,6 +396,28 @@ def service_documents(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
     return {r.id: service_document(r, catalogue, ranks[r.id]) for r in catalogue.of_type(SERVICE)}
 
 
+def place_doors(catalogue: Catalogue, roles: Sequence[str]) -> dict[str, list[str]]:
+    """Area id -> the addresses of the services of `roles` that serve it (listed for it or for an
+    area around it), role by role, the nearest first, at most DOORS_PER_ROLE of a role."""
+    listed: dict[tuple[str, str], list[Record]] = {}
+    for record in catalogue.of_type(SERVICE):
+        role = record.data.get("role") or ""
+        if role in roles:
+            for area_id in record.data["areas"]:
+                listed.setdefault((role, area_id), []).append(record)
+    doors: dict[str, list[str]] = {}
+    for area in catalogue.areas.values():
+        if area.level in WIDE_LEVELS:
+            continue
+        urls = []
+        for role in roles:
+            found = [r.url for place in (area, *area.ancestors()) for r in listed.get((role, place.id), [])]
+            urls += list(dict.fromkeys(found))[:DOORS_PER_ROLE]
+        if urls:
+            doors[area.id] = urls
+    return doors
+
+
 def indexed_texts(core_docs: Sequence[dict[str, Any]], services: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
     """What the index reads of each document, one text per field of FIELDS, by the document's key in
     the corpus: "#<number>" for the n-th core document, its address for a service (listed in
@@ -409,6 +459,9 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "dayBits": DAY_BITS,
         "everyone": EVERYONE,
         "wideShard": NATIONAL_SHARD,  # the shard every filter and search loads: UK- and nation-wide services
+        # with a place named, only a service listed below these (the place, a county or region around
+        # it) counts as the place's own
+        "wideLevels": list(WIDE_LEVELS),
         "areas": area_documents(catalogue),
     }
     sizes["areas.json"] = write_json(out / "areas.json", areas)
@@ -427,16 +480,15 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         # the National Domestic Abuse Helpline, which is England's).
         "nationLines": {n: [f"services/{i}/" for i in ids] for n, ids in catalogue.crisis.nations.items()},
         "placeBoost": PLACE_BOOST,
-        # Each council's own homelessness route (data/councils), for a housing need in a named place.
-        "councilRoutes": {
-            area: record.url
-            for record in catalogue.of_type(SERVICE)
-            if record.data.get("role") == COUNCIL_ROLE
-            for area in record.data["areas"]
-        },
-        "housingWords": sorted(
-            {form for language, words in HOUSING_NEED_WORDS.items() for form in typed_forms(words, language)}
-        ),
+        # A need's words, and each place's doors for it (a council's homelessness route; the SARC and
+        # Rape Crisis centre that serve it), for that need in a named place.
+        "doors": [
+            {
+                "words": sorted({form for language, ws in words.items() for form in typed_forms(ws, language)}),
+                "routes": place_doors(catalogue, roles),
+            }
+            for words, roles in NEED_DOORS
+        ],
         "phrases": [
             {
                 "says": list(p.says),

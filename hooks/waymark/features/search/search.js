@@ -61,6 +61,22 @@
     });
   }
 
+  /* Does a service cover the area through a place of its own below a nation (the area, a county
+     or region around it, or a place inside it), not only as a UK- or nation-wide service
+     (areas.json "wideLevels")? */
+  function coversLocally(doc, areaId, tree) {
+    return doc.a.some(function (a) {
+      var listed = tree.byId[a];
+      return !!listed && tree.wideLevels.indexOf(listed.level) < 0 && covers({ a: [a] }, areaId, tree);
+    });
+  }
+
+  /* Is a service listed for a whole nation or the UK (areas.json "wideLevels"; the UK itself is
+     not in the tree)? */
+  function wide(doc, tree) {
+    return doc.a.some(function (a) { return !tree.byId[a] || tree.wideLevels.indexOf(tree.byId[a].level) >= 0; });
+  }
+
   /* True when `text` holds `words` with no letter or digit either side ("wife" in "my wife hits",
      not in "midwife"). A search reads some thousand phrases and synonyms: indexOf, not a RegExp each. */
   var WORD_CHAR = /[a-z0-9]/;
@@ -322,8 +338,11 @@
             });
           }
           if (raw.length > 3) {
+            /* a word no document holds is a slip ("accomodation"): the words one letter off it
+               count as much as words that start the same */
+            var slip = view.has[raw] ? 1 : 4;
             reached(lunr.TokenSet.fromFuzzyString(raw, 1)).forEach(function (term) {
-              q.term(term, { boost: 1 });
+              q.term(term, { boost: slip });
             });
           }
         });
@@ -509,7 +528,7 @@
 
   /* The rules above depend only on their arguments: the Node tests (tests/node/) read them here. */
   window.WaymarkSearchRules = {
-    openNow: openNow, firstMinuteOrder: firstMinuteOrder, covers: covers, expand: expand,
+    openNow: openNow, firstMinuteOrder: firstMinuteOrder, covers: covers, coversLocally: coversLocally, wide: wide, expand: expand,
     wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets, namesTitle: namesTitle,
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
@@ -737,6 +756,9 @@
             var entry = index.docs[+result.ref];
             if (areaId && !entry.service) return;
             if (entry.service && !covers(entry.doc, areaId, tree)) return;
+            /* A service that serves none of the towns or councils the query names is no answer there
+               ("homeless in fife": not Argyll and Bute's council) */
+            if (entry.service && !inPlace(entry)) return;
             /* A place matches only as a place: its whole name, in whole words, is in the query. */
             var place = !entry.service && entry.doc.k === core.placeKind;
             if (place && !namesPlace(query, entry.doc.x) && !(entry.doc.al || []).some(function (a) { return namesPlace(query, a); })) return;
@@ -747,8 +769,16 @@
             /* In the nation the query means, a record counts more; another nation's record or
                service less (England's homelessness law is not the answer in Fife). */
             if (nation && !place) score *= inNation(entry) ? core.nationBoost : 1 / core.nationBoost;
-            /* A service for a place the query names counts more; one for another place, less. */
-            if (entry.service && local.length) score *= inPlace(entry) ? core.placeBoost : 1 / core.placeBoost;
+            /* A service that serves a place the query names counts more, and one of the place's own
+               (listed for it, or a county or region around it) more again than a UK- or nation-wide one. */
+            if (entry.service && local.length) {
+              var own = local.some(function (area) { return coversLocally(entry.doc, area.id, tree); });
+              score *= own ? core.placeBoost * core.placeBoost : core.placeBoost;
+            }
+            /* With no place named or chosen, and no nation meant, a service for one place only
+               counts less than the UK- and nation-wide ones: "just been raped" is not Moray's centre
+               first. (In a nation the query means, its places' services keep their score.) */
+            if (entry.service && !local.length && !areaId && !nation && !wide(entry.doc, tree)) score /= core.placeBoost;
             scored.push({ entry: entry, score: score });
           });
           scored.sort(function (a, b) { return b.score - a.score; });
@@ -783,15 +813,19 @@
           named.ids.map(function (area) { return byUrl["areas/" + area.id + "/"]; }).filter(function (entry) {
             return entry && placeOnly.indexOf(entry) < 0 && !named.nations[entry.doc.u] && !areaId;
           }).forEach(function (entry) { placeAt(results, entry, 1); });
-          /* A housing need in a council the query names ("homeless in fife"): the council's own
-             homelessness route, the one door every council has, comes next. */
+          /* A need in a place the query names, that every place has a door for (core.json "doors"):
+             "homeless in fife", the council's own homelessness route; "rape support norwich", the
+             SARC and the Rape Crisis centre that serve it. Those doors come next. */
           var lowered = " " + withoutApostrophes(asked) + " ";
-          if (!areaId && (core.housingWords || []).some(function (w) { return mentions(lowered, w); })) {
+          var next = 2;
+          (areaId ? [] : core.doors || []).forEach(function (door) {
+            if (!door.words.some(function (w) { return mentions(lowered, w); })) return;
             local.forEach(function (area) {
-              var route = byUrl[(core.councilRoutes || {})[area.id]];
-              if (route) placeAt(results, route, 2);
+              (door.routes[area.id] || []).forEach(function (url) {
+                if (byUrl[url]) placeAt(results, byUrl[url], next++);
+              });
             });
-          }
+          });
           var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
           return { help: help, harm: harm.slice(0, 5) };

@@ -344,6 +344,31 @@ def test_a_housing_need_in_a_named_council_brings_that_councils_own_route(page: 
     assert "services/wrexham-homelessness/" in wrexham[:3], wrexham
 
 
+def test_a_named_place_brings_its_own_doors_and_no_other_places_services(
+    page: Page, site_url: str, catalogue: Catalogue
+) -> None:
+    """ "rape support norwich": Norwich's page, then the SARC and the Rape Crisis centre that serve it
+    (services whose role says so); a service that serves another place only is no answer there; with
+    no place named, a service for one place only does not come before the wide ones."""
+    norwich = catalogue.areas["norwich"]
+    around = {norwich.id, *(a.id for a in norwich.ancestors())}
+    doors = {
+        role: {s.url for s in catalogue.services if s.data.get("role") == role and set(s.data["areas"]) & around}
+        for role in ("sarc", "rape-crisis-centre")
+    }
+    assert doors["sarc"] and doors["rape-crisis-centre"], "the bundled data serves Norwich"
+    page.goto(site_url + "search/")
+    rape, fife, unplaced = found(page, ["rape support norwich", "homeless in fife", "just been raped"])
+    assert rape[1] == "areas/norwich/" and rape[2] in doors["sarc"] and rape[3] in doors["rape-crisis-centre"], rape
+    by_url = {s.url: s for s in catalogue.services}
+    fife_around = {"fife", *(a.id for a in catalogue.areas["fife"].ancestors())}
+    elsewhere = [u for u in fife if u in by_url and not set(by_url[u].data["areas"]) & fife_around]
+    assert elsewhere == [], f"services that do not serve Fife: {elsewhere}"
+    wide = {"national", *(a.id for a in catalogue.areas.values() if a.level == "nation")}
+    local_only = [u for u in unplaced[:5] if u in by_url and not set(by_url[u].data["areas"]) & wide]
+    assert local_only == [], unplaced
+
+
 def _queries(name: str) -> list[dict[str, Any]]:
     return list(yaml.safe_load((PROJECT / "tests" / "search" / name).read_text(encoding="utf-8")))
 
