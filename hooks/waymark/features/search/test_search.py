@@ -395,15 +395,26 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   locks; a child's disclosure; threats with pictures; tracking apps; release; Inverness). Welsh
 #:   83.5% after 44 Welsh words and 8 Welsh best bets, read on Welsh pages by a helper who had not
 #:   seen the set but whose brief listed the concepts its misses showed (not a blind figure).
+#: - unseen_queries_4.yaml (192, English) and welsh_unseen_queries_5.yaml (148, Welsh), written blind
+#:   in session 6, measured once on c9c64e7: English 94.8% (87.0% top 3), Welsh 74.3% (68.9%). Their
+#:   misses were then read: English 96.9% (joined words, child contact, a grown-up child's
+#:   violence); Welsh 89.2% after Welsh places' own names mutated, the nation counting twice and a
+#:   fourth pass of Welsh words whose brief listed the set's missed concepts (not blind figures).
+#: - unseen_queries_5.yaml (268, English) and welsh_unseen_queries_6.yaml (182, Welsh), written blind
+#:   afterwards and measured once on 2a7572b: English 84.0% (79.9% top 3), Welsh 87.4% (78.0%). The
+#:   English misses were then read: 89.2% after a named place's own doors and services, slips of
+#:   unknown words, and best bets for reporting rape, news of the case, a child's disclosure.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
     "unseen_queries_3.yaml": ("search/", 0.96),
     "unseen_queries_4.yaml": ("search/", 0.95),
+    "unseen_queries_5.yaml": ("search/", 0.87),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.92),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.84),
     "welsh_unseen_queries_5.yaml": ("cy/search/", 0.87),
+    "welsh_unseen_queries_6.yaml": ("cy/search/", 0.85),
 }
 
 
