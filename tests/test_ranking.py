@@ -7,10 +7,10 @@ import copy
 import json
 from pathlib import Path
 
-from project import FIXTURES
+from project import FIXTURES, PROJECT
 from waymark.data.catalogue import load_catalogue
 from waymark.data.model import Record
-from waymark.data.ranking import in_order, tier
+from waymark.data.ranking import in_order, order_key, tier
 from waymark.features.search.index import FILTER_KEYS, write_search_files
 from waymark.render.cards import card_data
 
@@ -80,3 +80,21 @@ def test_the_browser_sorts_by_the_order_the_build_wrote(tmp_path: Path) -> None:
     # a 24-hour line first; a council's own service before the county's
     assert by_rank[0] == "services/example-helpline/"
     assert by_rank.index("services/example-idva/") < by_rank.index("services/example-refuge/")
+
+
+def test_keys_worked_out_once_give_the_same_order() -> None:
+    """A build orders hundreds of lists with each service's key worked out once (Renderer.in_order):
+    the order is the one in_order works out itself, nearest first or widest first."""
+    catalogue = load_catalogue(PROJECT / "data")
+    services = catalogue.services
+    keys = {s.id: order_key(s, catalogue.categories, catalogue.areas) for s in services}
+    for widest in (False, True):
+        own = in_order(services, catalogue.categories, catalogue.areas, widest)
+        given = in_order(services, catalogue.categories, catalogue.areas, widest, keys)
+        assert [s.id for s in own.help] == [s.id for s in given.help]
+        assert [s.id for s in own.for_people_who_harm] == [s.id for s in given.for_people_who_harm]
+    # The keys are what orders: distances turned round give the widest first, which is not the nearest first.
+    reversed_keys = {k: (rank, -near, name) for k, (rank, near, name) in keys.items()}
+    flipped = in_order(services, catalogue.categories, catalogue.areas, False, reversed_keys)
+    nearest = in_order(services, catalogue.categories, catalogue.areas)
+    assert [s.id for s in flipped.help] == [s.id for s in own.help] != [s.id for s in nearest.help]

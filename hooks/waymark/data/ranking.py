@@ -16,7 +16,7 @@ pages show them apart under a plain heading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import Record
@@ -70,13 +70,31 @@ class Ranked:
     for_people_who_harm: list[Record]
 
 
+#: A service's place in the order before the direction of distance is chosen: (its tier's rank,
+#: how near its area is, its name in lower case).
+OrderKey = tuple[int, int, str]
+
+
+def order_key(service: Record, categories: dict[str, Category], areas: dict[str, Area]) -> OrderKey:
+    """Where `service` stands in the first-minute order: its tier's rank, its distance, its name."""
+    return TIERS[tier(service, categories)], distance(service, areas), service.name.lower()
+
+
 def in_order(
-    services: Iterable[Record], categories: dict[str, Category], areas: dict[str, Area], widest_first: bool = False
+    services: Iterable[Record],
+    categories: dict[str, Category],
+    areas: dict[str, Area],
+    widest_first: bool = False,
+    keys: Mapping[str, OrderKey] | None = None,
 ) -> Ranked:
     """`services` in the first-minute order, those for people who harm set apart; within a tier the
-    nearest first, or the widest first for a list that belongs to no place."""
+    nearest first, or the widest first for a list that belongs to no place. `keys`: each service's
+    `order_key` by id, worked out once for a build that orders many lists."""
     way = -1 if widest_first else 1
-    keyed = [((TIERS[tier(s, categories)], way * distance(s, areas), s.name.lower()), s) for s in services]
+    keyed = []
+    for s in services:
+        rank, near, name = keys[s.id] if keys is not None else order_key(s, categories, areas)
+        keyed.append(((rank, way * near, name), s))
     keyed.sort(key=lambda pair: pair[0])  # each key worked out once: lists run to thousands
     harm = TIERS["for-people-who-harm"]
     return Ranked([s for key, s in keyed if key[0] != harm], [s for key, s in keyed if key[0] == harm])

@@ -28,13 +28,14 @@ from ..data.model import (
     JURISDICTIONS,
     ORDER,
     ORDER_KINDS,
+    SERVICE,
     STATUS_LABELS,
     Record,
     RecordType,
 )
 from ..data.phones import sms_href, tel_href
 from ..data.places import Area, Category
-from ..data.ranking import Ranked, in_order
+from ..data.ranking import Ranked, in_order, order_key
 from ..settings import Settings
 from .cards import TEMPLATE_CARD, card_data
 from .lookup import template_files, template_loader
@@ -280,7 +281,12 @@ class Renderer:
 
     def in_order(self, services: list[Record], widest_first: bool = False) -> Ranked:
         """Services in the first-minute order (data/ranking.py), those for people who harm apart."""
-        return in_order(services, self.catalogue.categories, self.catalogue.areas, widest_first)
+        catalogue = self.catalogue
+        keys = self.once(
+            "order keys",
+            lambda: {s.id: order_key(s, catalogue.categories, catalogue.areas) for s in catalogue.of_type(SERVICE)},
+        )
+        return in_order(services, catalogue.categories, catalogue.areas, widest_first, keys)
 
     def cards_and_compact(self, services: list[Record]) -> tuple[list[Record], list[Record]]:
         """The first CARD_LIMIT services (already in order) as cards, the rest as a compact list of
