@@ -26,7 +26,7 @@ from ..data.problems import DataError
 from ..render.crisis import deaf_routes
 from ..render.deploy import write_header_files
 from ..render.feature import Output
-from ..render.lookup import asset_files, stylesheet
+from ..render.lookup import asset_files, shipped_script, stylesheet
 from ..render.markdown import link_numbers
 from ..render.pages import GeneratedPage
 from ..render.renderer import Renderer, compiled_templates
@@ -127,7 +127,7 @@ class Site:
         for uri in self.shell_uris:
             files.append(File.generated(config, uri, content=SHELL_STUB))
         for name, path in asset_files().items():
-            files.append(File.generated(config, ASSET_URL + name, abs_src_path=str(path)))
+            files.append(File.generated(config, ASSET_URL + name, content=shipped_script(path)))
         files.append(File.generated(config, ASSET_URL + STYLESHEET, content=stylesheet()))
         return files
 
