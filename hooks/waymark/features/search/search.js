@@ -460,14 +460,18 @@
     var names = placeNameIndex(tree, core);
     var words = wordsOf(query);
     var found = { ids: [], nations: names.nations, said: [] };
-    for (var i = 0; i < words.length; i++) {
-      for (var n = 1; n <= names.longest && i + n <= words.length; n++) {
-        var said = words.slice(i, i + n).join(" ");
-        (names.byWords[said] || []).forEach(function (id) {
-          if (found.ids.indexOf(id) < 0) found.ids.push(id);
-          if (!(id in core.nations)) found.said.push(said);
-        });
-      }
+    /* From each word, the longest name that starts there, and then the words after it: "bury st
+       edmunds" is West Suffolk's town, not Bury as well; "city of london" is not London too. */
+    for (var i = 0; i < words.length; ) {
+      var n = Math.min(names.longest, words.length - i);
+      while (n > 0 && !names.byWords[words.slice(i, i + n).join(" ")]) n--;
+      if (!n) { i++; continue; }
+      var said = words.slice(i, i + n).join(" ");
+      names.byWords[said].forEach(function (id) {
+        if (found.ids.indexOf(id) < 0) found.ids.push(id);
+        if (!(id in core.nations)) found.said.push(said);
+      });
+      i += n;
     }
     found.ids = found.ids.map(function (id) { return tree.byId[id]; });
     return found;

@@ -358,7 +358,12 @@ def test_a_named_place_brings_its_own_doors_and_no_other_places_services(
     }
     assert doors["sarc"] and doors["rape-crisis-centre"], "the bundled data serves Norwich"
     page.goto(site_url + "search/")
-    rape, fife, unplaced = found(page, ["rape support norwich", "homeless in fife", "just been raped"])
+    rape, fife, unplaced, bury = found(
+        page, ["rape support norwich", "homeless in fife", "just been raped", "bury st edmunds homeless"]
+    )
+    # the longest place name a query holds: Bury St Edmunds is West Suffolk's, not Bury as well
+    assert bury[1:3] == ["areas/west-suffolk/", "services/west-suffolk-homelessness/"], bury
+    assert "areas/bury/" not in bury, bury
     assert rape[1] == "areas/norwich/" and rape[2] in doors["sarc"] and rape[3] in doors["rape-crisis-centre"], rape
     by_url = {s.url: s for s in catalogue.services}
     fife_around = {"fife", *(a.id for a in catalogue.areas["fife"].ancestors())}
