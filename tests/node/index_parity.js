@@ -68,7 +68,7 @@ var ours = {};
 view.files.forEach(function (file) {
   Object.keys(file.postings.words).forEach(function (word) {
     var posting = file.postings.words[word];
-    var idf = Math.log(1 + Math.abs((core.stats.n - posting.df + 0.5) / (posting.df + 0.5)));
+    var idf = R.idf(posting.df, core.stats.n);
     for (var i = 0; i < posting.list.length; i += 2) {
       var place = posting.list[i], f = place % width, doc = file.at[(place - f) / width];
       if (doc < 0) continue;

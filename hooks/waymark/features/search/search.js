@@ -202,10 +202,15 @@
     return words;
   }
 
+  /* lunr's inverse document frequency: `df` (document, field) pairs hold the word, of `n` documents. */
+  function idf(df, n) {
+    return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+  }
+
   /* The weight of a word in one field of one document, as lunr.Builder works it out (BM25; the same
      expression, so the same number). */
-  function weight(idf, frequency, length, average, boost, bm25) {
-    var score = idf * ((bm25.k1 + 1) * frequency) / (bm25.k1 * (1 - bm25.b + bm25.b * (length / average)) + frequency);
+  function weight(rarity, frequency, length, average, boost, bm25) {
+    var score = rarity * ((bm25.k1 + 1) * frequency) / (bm25.k1 * (1 - bm25.b + bm25.b * (length / average)) + frequency);
     score *= boost;
     return Math.round(score * 1000) / 1000;
   }
@@ -235,13 +240,13 @@
       view.files.forEach(function (file) {
         var posting = file.postings.words[word];
         if (!posting) return;
-        var idf = Math.log(1 + Math.abs((n - posting.df + 0.5) / (posting.df + 0.5)));
+        var rarity = idf(posting.df, n);
         for (var i = 0; i < posting.list.length; i += 2) {
           var place = posting.list[i], f = place % width, boost = query[f][word];
           if (boost === undefined) continue;
           var doc = file.at[(place - f) / width];
           if (doc < 0) continue;
-          var w = weight(idf, posting.list[i + 1], file.postings.lengths[place], core.stats.avg[f], fields[f].boost, core.bm25);
+          var w = weight(rarity, posting.list[i + 1], file.postings.lengths[place], core.stats.avg[f], fields[f].boost, core.bm25);
           var sums = found[doc] || (found[doc] = {});
           sums[f] = (sums[f] || 0) + boost * w;
         }
@@ -537,7 +542,7 @@
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
     nationAround: nationAround, withoutPlaces: withoutPlaces,
-    corpusView: corpusView, score: score, weight: weight, unjoined: unjoined
+    corpusView: corpusView, score: score, idf: idf, weight: weight, unjoined: unjoined
   };
 
   /* ---------- the page ---------- */
@@ -588,6 +593,17 @@
     return shardFile(name).then(function (data) { return data.docs; });
   }
 
+  /* The shards a search reads: every one on a small site; else the wide shard, and those of the
+     places it names (`named`, from namedPlaces) and of the area chosen. */
+  function shardsFor(named, areaId, core, tree) {
+    if (core.loadAll) return Object.keys(core.shards);
+    var names = [tree.wideShard];
+    named.ids.concat(areaId && tree.byId[areaId] ? [tree.byId[areaId]] : []).forEach(function (area) {
+      if (names.indexOf(area.shard) < 0) names.push(area.shard);
+    });
+    return names;
+  }
+
   /* What every search needs whatever its words (the script, the core, the area tree, and the shards
      every search reads), and the shards of the places typed so far, fetched and read from the first
      key pressed, while the pause after typing runs. A failure is left to the search itself to
@@ -598,11 +614,7 @@
         var core = parts[1], tree = parts[2];
         var width = core.fields.length;
         postingsOf(core, width, core.postingBase);
-        /* and the shards of the places typed so far, as the search will fetch them */
-        var names = core.loadAll ? Object.keys(core.shards) : [tree.wideShard];
-        namedPlaces(input.value, tree, core).ids.forEach(function (area) {
-          if (names.indexOf(area.shard) < 0) names.push(area.shard);
-        });
+        var names = shardsFor(namedPlaces(input.value, tree, core), "", core, tree);
         return Promise.all(names.map(shardFile)).then(function (files) {
           files.forEach(function (file) { postingsOf(file, width, core.postingBase); });
         });
@@ -721,15 +733,7 @@
         /* The places the query names (by a name or another name: "edinburgh", "Abertawe"), and
            the nation it means: a nation's word ("scotland"), or that of the places it names. */
         var named = namedPlaces(query, tree, core);
-        var names = {};
-        if (core.loadAll) {
-          Object.keys(core.shards).forEach(function (name) { names[name] = true; });
-        } else {
-          names.national = true;
-          named.ids.forEach(function (area) { names[area.shard] = true; });
-          if (areaId && tree.byId[areaId]) names[tree.byId[areaId].shard] = true;
-        }
-        names = Object.keys(names);
+        var names = shardsFor(named, areaId, core, tree);
         var nation = nationOf(query, core.nations) || nationAround(named, core.nations) || core.nation || "";
         return Promise.all(names.map(shardFile)).then(function (files) {
           var shards = names.map(function (name, i) { return { name: name, file: files[i] }; });
