@@ -49,3 +49,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     _current().finish_build(config)
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _site is not None:
+        _site.abandon()

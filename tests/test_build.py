@@ -182,19 +182,37 @@ def test_project_layout_matches_the_design_card() -> None:
 
 
 def test_both_languages_come_from_one_load_of_the_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every load is written to a file, so a load in the copy that builds Welsh would count too."""
     import waymark.glue.adapter as adapter
+    from waymark.glue.languages import can_fork
     from waymark.tools.cli import build_site
 
     project = copy_project(tmp_path, FIXTURES / "data", languages=True)
     monkeypatch.setenv("WAYMARK_TODAY", FIXTURE_TODAY)
-    loads: list[Path] = []
+    loads = tmp_path / "loads"
     real = adapter.load_catalogue  # type: ignore[attr-defined]
 
     def counted(data_dir: Path, *args: object, **kwargs: object) -> object:
-        loads.append(data_dir)
+        with loads.open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {data_dir}\n")
         return real(data_dir, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(adapter, "load_catalogue", counted)
+    assert can_fork()  # this test runs the path `make build` takes: Welsh in a copy of the process
     build_site(project / "mkdocs.yml", project / "site")
     assert (project / "site" / "cy" / "orders" / "index.html").is_file()
-    assert loads == [project / "data"]
+    assert loads.read_text(encoding="utf-8").splitlines() == [f"{os.getpid()} {project / 'data'}"]
+
+
+def test_a_failure_in_another_language_fails_the_build_and_leaves_site_untouched(
+    tmp_path: Path, fixture_site: Path
+) -> None:
+    """The Welsh site builds beside the English one; its failure is the build's, with its own message."""
+    project = copy_project(tmp_path, FIXTURES / "data", languages=True)
+    before = an_earlier_build(project, fixture_site)
+    (project / "docs" / "about.cy.md").write_text("# Amdanom\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = run_waymark(project, "build")
+    assert result.returncode == 1, result.stderr
+    assert "inline <script>" in result.stderr and "another language" in result.stderr
+    assert "left as it was" in result.stderr
+    assert tree_digest(project / "site") == before

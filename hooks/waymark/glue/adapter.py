@@ -35,7 +35,7 @@ from ..render.toc import toc_tokens
 from ..settings import Settings, SettingsError
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
-from .languages import build_other_languages, handed_over
+from .languages import OtherLanguages, OtherLanguagesFailed, handed_over
 from .pages import PageClash, generated_pages
 from .registry import features
 from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, trimmed, write_pages, write_sitemap
@@ -83,6 +83,7 @@ class Site:
         self.urls: list[str] = []  # every page MkDocs wrote, for the sitemap
         self.unsafe: list[str] = []  # pages the finishing rules refused
         self.translated: set[str] = set()  # hand-written pages this language has its own text of
+        self.others: OtherLanguages | None = None  # the English build's other languages (glue/languages.py)
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Site:
@@ -121,6 +122,10 @@ class Site:
                 "These docs/ pages clash with generated pages; move or rename them: " + ", ".join(sorted(clashes))
             )
         self.translated = use_translated_pages(files, config, self.settings.language)
+        if self.settings.language == i18n.SOURCE_LANGUAGE and self.others is None:
+            # The site folder is clean now: the other languages may start writing theirs.
+            self.others = OtherLanguages(config, self.catalogue)
+            self.others.start()
         for page in self.pages.values():
             if not page.fast:
                 files.append(File.generated(config, page.src_uri, content=page.stub))
@@ -233,5 +238,15 @@ class Site:
             print(f"WARNING - waymark: {warning}", file=sys.stderr)
         if self.settings.language != i18n.SOURCE_LANGUAGE:
             print(f"INFO    - waymark: {i18n.review_line(self.settings.language)}", file=sys.stderr)
-        else:
-            build_other_languages(config, self.catalogue)
+        elif self.others is not None:
+            others, self.others = self.others, None
+            try:
+                others.finish()
+            except OtherLanguagesFailed as err:
+                raise PluginError(f"the build of another language failed:\n{err}") from None
+
+    def abandon(self) -> None:
+        """The build failed: stop the other languages' build if it runs."""
+        if self.others is not None:
+            self.others.abandon()
+            self.others = None
