@@ -826,15 +826,21 @@
              SARC and the Rape Crisis centre that serve it. Those doors come next. */
           var lowered = " " + withoutApostrophes(asked) + " ";
           var next = 2;
+          var opened = {}; /* a door two named places share ("cumbria": both councils) comes once */
           (areaId ? [] : core.doors || []).forEach(function (door) {
             if (!door.words.some(function (w) { return mentions(lowered, w); })) return;
             local.forEach(function (area) {
               (door.routes[area.id] || []).forEach(function (url) {
-                if (byUrl[url]) placeAt(results, byUrl[url], next++);
+                if (byUrl[url] && !opened[url]) placeAt(results, byUrl[url], next++);
+                opened[url] = true;
               });
             });
           });
-          var harm = results.filter(function (e) { return e.service && e.doc.tr === tree.order.harmTier; });
+          /* Services for people who harm are listed apart (a best bet for someone who harms gives
+             their category first), unless the query names one's whole title ("respect phoneline"). */
+          var harm = results.filter(function (e) {
+            return e.service && e.doc.tr === tree.order.harmTier && titled.indexOf(e) < 0;
+          });
           var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
           return { help: help, harm: harm.slice(0, 5) };
         });

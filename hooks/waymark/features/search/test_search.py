@@ -358,9 +358,18 @@ def test_a_named_place_brings_its_own_doors_and_no_other_places_services(
     }
     assert doors["sarc"] and doors["rape-crisis-centre"], "the bundled data serves Norwich"
     page.goto(site_url + "search/")
-    rape, fife, unplaced, bury = found(
-        page, ["rape support norwich", "homeless in fife", "just been raped", "bury st edmunds homeless"]
+    rape, fife, unplaced, bury, cumbria = found(
+        page,
+        [
+            "rape support norwich",
+            "homeless in fife",
+            "just been raped",
+            "bury st edmunds homeless",
+            "rape crisis cumbria",
+        ],
     )
+    # a name for two councils (Cumbria): their shared SARC and centre come once, right after a council's page
+    assert cumbria[2:4] == ["services/sarc-cumbria-bridgeway/", "services/rape-crisis-cumbria/"], cumbria
     # the longest place name a query holds: Bury St Edmunds is West Suffolk's, not Bury as well
     assert bury[1:3] == ["areas/west-suffolk/", "services/west-suffolk-homelessness/"], bury
     assert "areas/bury/" not in bury, bury
@@ -471,10 +480,18 @@ def test_who_is_speaking_decides_over_any_one_word(page: Page, site_url: str) ->
 
 def test_a_page_the_query_names_comes_first_unless_a_situation_says_another_nation(page: Page, site_url: str) -> None:
     page.goto(site_url + "search/")
-    named, scottish, belfast = found(
-        page, ["stalking protection order how to get one", "restraining order scotland", "occupation order belfast"]
+    named, scottish, belfast, harm = found(
+        page,
+        [
+            "stalking protection order how to get one",
+            "restraining order scotland",
+            "occupation order belfast",
+            "respect phoneline",
+        ],
     )
     assert named[0] == "orders/stalking-protection-order/", named
+    # a service for people who harm is listed apart, unless the query names it
+    assert harm[0] == "services/respect-phoneline/", harm
     assert scottish[0] != "orders/restraining-order/" and scottish[0].startswith("orders/scotland-"), scottish
     assert belfast[0] == "orders/ni-occupation-order/", belfast  # Belfast is in Northern Ireland
 
