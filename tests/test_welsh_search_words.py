@@ -55,3 +55,20 @@ def test_a_place_name_must_belong_to_a_known_place(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         load_catalogue(data)
     assert "place-names.yaml:4" in str(err.value) and "atlantis" in str(err.value)
+
+
+def test_a_respelling_is_one_word_read_as_its_meaning(tmp_path: Path) -> None:
+    """`respell` entries replace a typed word before search reads the query: one word each."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    (data / "synonyms.yaml").write_text(
+        "- words: [tonite]\n  means: tonight\n  respell: true\n"
+        "- words: [safe 2 stay]\n  means: safe to stay\n  respell: true\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        load_catalogue(data)
+    assert "synonyms.yaml:4" in str(err.value) and "one word each" in str(err.value)
+    (data / "synonyms.yaml").write_text("- words: [tonite]\n  means: tonight\n  respell: true\n", encoding="utf-8")
+    catalogue = load_catalogue(data)
+    assert [(s.words, s.means, s.respell) for s in catalogue.synonyms] == [(("tonite",), "tonight", True)]

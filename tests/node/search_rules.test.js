@@ -228,3 +228,13 @@ test("a place's own services are those listed below a nation: the place, around 
   assert.equal(R.wide({ a: ["england"] }, tree), true);
   assert.equal(R.wide({ a: ["norfolk", "fife"] }, tree), false);
 });
+
+test("text-speak is read as the words it stands for: whole words the file lists, nothing else", () => {
+  const respell = { tonite: "tonight", "2nite": "tonight", somwhere: "somewhere", u: "you" };
+  assert.equal(R.respelled("somwhere safe 2 stay TONITE!", respell), "somewhere safe 2 stay tonight!");
+  assert.equal(R.respelled("r u ok, u?", respell), "r you ok, you?");
+  assert.equal(R.respelled("umbrella tonites", respell), "umbrella tonites"); /* whole words only */
+  assert.equal(R.respelled("2 kids", respell), "2 kids"); /* a bare digit is never read as a word */
+  assert.equal(R.respelled("constructor toString __proto__", respell), "constructor toString __proto__");
+  assert.equal(R.respelled("anything", undefined), "anything");
+});

@@ -15,6 +15,7 @@ class Synonym:
     words: tuple[str, ...]
     means: str
     language: str = "en"  # of `words`; the records' words (`means`) are English
+    respell: bool = False  # `words` are ways of typing `means` ("tonite"): read as it, not added to it
 
 
 def read_synonyms(src: SourceFile) -> tuple[list[Synonym], list[Problem]]:
@@ -40,5 +41,13 @@ def read_synonyms(src: SourceFile) -> tuple[list[Synonym], list[Problem]]:
             expected = "the published page these words were read on (title, url), as for every word not in English"
             problems.append(Problem(src.shown_path, line, "", f"[{index}].source", expected, "nothing"))
             continue
-        synonyms.append(Synonym(tuple(w.strip().lower() for w in words), means.strip().lower(), str(language)))
+        respell = entry.get("respell") is True
+        if respell and any(len(w.split()) != 1 for w in words):
+            problems.append(
+                Problem(src.shown_path, line, "", f"[{index}].words", "one word each, to read as `means`", shown(words))
+            )
+            continue
+        synonyms.append(
+            Synonym(tuple(w.strip().lower() for w in words), means.strip().lower(), str(language), respell)
+        )
     return synonyms, problems

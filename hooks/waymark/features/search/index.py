@@ -498,7 +498,10 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
             }
             for p in catalogue.phrases
         ],
-        "synonyms": [{"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms],
+        "synonyms": [
+            {"words": typed_forms(s.words, s.language), "means": s.means} for s in catalogue.synonyms if not s.respell
+        ],
+        "respell": {word: s.means for s in catalogue.synonyms if s.respell for word in s.words},
         "placeFiller": list(PLACE_FILLER_WORDS),
         "nameWords": list(ORDINARY_NAME_WORDS),
         "stopWords": list(WELSH_STOP_WORDS),

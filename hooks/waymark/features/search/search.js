@@ -368,6 +368,17 @@
     return fixed ? matchPhrases(fixed, phrases, filler) : found;
   }
 
+  /* Text-speak and common misspellings read as the words they stand for ("somwhere safe 2 stay
+     tonite" is "somewhere safe 2 stay tonight"), before anything else reads the query: best bets,
+     places and words (data/synonyms.yaml entries marked `respell`, core.json "respell"). Only
+     whole words are read, and only the words the file lists (never a bare digit: "2 kids"). */
+  function respelled(query, respell) {
+    return String(query).replace(/[^\s.,!?;:()"]+/g, function (word) {
+      var key = word.toLowerCase();
+      return respell && Object.prototype.hasOwnProperty.call(respell, key) ? respell[key] : word;
+    });
+  }
+
   /* Apostrophes are left out on both sides: on a phone people type "childrens passports",
      "im scared", "hes outside" as often as "children's", "i'm", "he's". */
   function withoutApostrophes(text) {
@@ -542,7 +553,7 @@
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
     nationAround: nationAround, withoutPlaces: withoutPlaces,
-    corpusView: corpusView, score: score, idf: idf, weight: weight, unjoined: unjoined
+    corpusView: corpusView, score: score, idf: idf, weight: weight, unjoined: unjoined, respelled: respelled
   };
 
   /* ---------- the page ---------- */
@@ -730,6 +741,7 @@
     return Promise.all([loadLunr(), fetchJSON("search/core.json"), areaTree()])
       .then(function (parts) {
         var lunr = parts[0], core = parts[1], tree = parts[2];
+        query = respelled(query, core.respell);
         /* The places the query names (by a name or another name: "edinburgh", "Abertawe"), and
            the nation it means: a nation's word ("scotland"), or that of the places it names. */
         var named = namedPlaces(query, tree, core);

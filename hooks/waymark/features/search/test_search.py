@@ -18,6 +18,10 @@ from waymark.data.ranking import group_of
 
 # What a worker or survivor types → the page that must be in the top 3 results.
 FINDS = {
+    # text-speak and misspellings, read as what they stand for (data/synonyms.yaml `respell`)
+    "refuj": "housing/refuge-access/",
+    "i was rapped last nite": "categories/sexual-violence/",
+    "he wont let me c my kids": "orders/child-arrangements-order/",
     "NMO": "orders/non-molestation-order/",
     "non-mol": "orders/non-molestation-order/",
     "injunction": "orders/non-molestation-order/",
