@@ -35,40 +35,38 @@ def test_a_place_in_wales_is_found_by_its_own_name_mutated() -> None:
     assert not {"gambridge", "nghambridge", "chambridge"} & set(aliases["areas/cambridge/"])  # England's
 
 
-def test_a_word_in_another_language_must_cite_where_it_was_read(tmp_path: Path) -> None:
+def problems_with(tmp_path: Path, name: str, text: str) -> str:
+    """The DataError a copy of the fixtures gives with data/<name> holding `text`."""
     data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "data", data)
-    (data / "synonyms.yaml").write_text("- words: [lloches]\n  means: refuge\n  language: cy\n", encoding="utf-8")
+    shutil.copytree(FIXTURES / "data", data, dirs_exist_ok=True)
+    (data / name).write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_catalogue(data)
-    assert "synonyms.yaml" in str(err.value) and "source" in str(err.value)
+    return str(err.value)
+
+
+def test_a_word_in_another_language_must_cite_where_it_was_read(tmp_path: Path) -> None:
+    found = problems_with(tmp_path, "synonyms.yaml", "- words: [lloches]\n  means: refuge\n  language: cy\n")
+    assert "synonyms.yaml" in found and "source" in found
 
 
 def test_a_place_name_must_belong_to_a_known_place(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "data", data)
-    (data / "place-names.yaml").write_text(
+    found = problems_with(
+        tmp_path,
+        "place-names.yaml",
         "last_reviewed: 2026-12-07\nsource: {title: t, url: 'https://example.org'}\n"
         "places:\n  - {area: atlantis, language: cy, names: [Atlantis]}\n",
-        encoding="utf-8",
     )
-    with pytest.raises(DataError) as err:
-        load_catalogue(data)
-    assert "place-names.yaml:4" in str(err.value) and "atlantis" in str(err.value)
+    assert "place-names.yaml:4" in found and "atlantis" in found
 
 
 def test_a_respelling_is_one_word_read_as_its_meaning(tmp_path: Path) -> None:
     """`respell` entries replace a typed word before search reads the query: one word each."""
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "data", data)
-    (data / "synonyms.yaml").write_text(
-        "- words: [tonite]\n  means: tonight\n  respell: true\n"
-        "- words: [safe 2 stay]\n  means: safe to stay\n  respell: true\n",
-        encoding="utf-8",
+    tonite = "- words: [tonite]\n  means: tonight\n  respell: true\n"
+    found = problems_with(
+        tmp_path, "synonyms.yaml", tonite + "- words: [safe 2 stay]\n  means: safe to stay\n  respell: true\n"
     )
-    with pytest.raises(DataError) as err:
-        load_catalogue(data)
-    assert "synonyms.yaml:4" in str(err.value) and "one word each" in str(err.value)
-    (data / "synonyms.yaml").write_text("- words: [tonite]\n  means: tonight\n  respell: true\n", encoding="utf-8")
-    catalogue = load_catalogue(data)
+    assert "synonyms.yaml:4" in found and "one word each" in found
+    (tmp_path / "data" / "synonyms.yaml").write_text(tonite, encoding="utf-8")
+    catalogue = load_catalogue(tmp_path / "data")
     assert [(s.words, s.means, s.respell) for s in catalogue.synonyms] == [(("tonite",), "tonight", True)]

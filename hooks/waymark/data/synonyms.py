@@ -47,7 +47,5 @@ def read_synonyms(src: SourceFile) -> tuple[list[Synonym], list[Problem]]:
                 Problem(src.shown_path, line, "", f"[{index}].words", "one word each, to read as `means`", shown(words))
             )
             continue
-        synonyms.append(
-            Synonym(tuple(w.strip().lower() for w in words), means.strip().lower(), str(language), respell)
-        )
+        synonyms.append(Synonym(tuple(w.strip().lower() for w in words), means.strip().lower(), str(language), respell))
     return synonyms, problems
