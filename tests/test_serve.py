@@ -38,6 +38,18 @@ def test_serve_shows_the_welsh_site_the_language_link_leads_to(tmp_path: Path) -
             english = _get(f"http://127.0.0.1:{port}/orders/")  # served once every language is built
         welsh = _get(f"http://127.0.0.1:{port}/cy/orders/")
         strings = _get(f"http://127.0.0.1:{port}/cy/assets/waymark/strings.js")
+        # An edit to one record reaches both languages' pages (the other languages build in a
+        # child process under serve too: a fresh interpreter, as the server runs threads).
+        record = project / "data" / "services" / "example-idva.yaml"
+        record.write_text(record.read_text().replace("Advisers for", "Edited, advisers for", 1))
+        edited: dict[str, bool] = {}
+        started = time.monotonic()
+        while len(edited) < 2 and time.monotonic() < started + 120 and server.poll() is None:
+            time.sleep(0.5)
+            for url in ("services/example-idva/", "cy/services/example-idva/"):
+                if "Edited, advisers for" in (_get(f"http://127.0.0.1:{port}/{url}") or ""):
+                    edited[url] = True
+        print(f"one record edited: both languages served it {time.monotonic() - started:.1f} s later")
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C, as a maintainer stops it
         server.wait(timeout=30)
@@ -46,5 +58,6 @@ def test_serve_shows_the_welsh_site_the_language_link_leads_to(tmp_path: Path) -
     assert welsh is not None, output
     assert '<html lang="cy"' in welsh and english is not None and 'href="../cy/orders/" hreflang="cy"' in english
     assert strings is not None and "Yn chwilio" in strings
+    assert edited == {"services/example-idva/": True, "cy/services/example-idva/": True}, output
     # (Jinja's cache of compiled templates stays there on purpose: every build of this user shares it.)
     assert list(scratch.glob("mkdocs_*")) == [], "serve left its temporary build behind"

@@ -5,12 +5,12 @@ The English build (mkdocs.yml) loads and validates data/ once. It then builds ea
 only what differs by language is rendered again. `make build`, `make serve` and a plain
 `mkdocs build` all take this one path (`OtherLanguages`).
 
-Where the machine allows it (`fork`, and no other thread in this process, so no lock can be held
-by a thread the copy would not have), the other languages build in a forked copy of this process,
-started as soon as the English build has cleaned its folder: the two languages' pages are written
-side by side on two cores instead of one after the other. The copy shares the loaded records (the
-fork copies the process, it loads nothing) and ends with the build; its failure is the build's.
-Elsewhere (`mkdocs serve`, which runs threads) they build in this process when English is done.
+The other languages build in a child process (`OtherLanguages`), started as soon as the English
+build has cleaned its folder: the two languages' pages are written side by side on two cores
+instead of one after the other. Where no other thread runs, the child is a fork of this process and
+shares the loaded records; under `mkdocs serve`, whose server runs threads (a fork could copy a lock
+another thread holds), it is a fresh interpreter handed the loaded records. Either way it loads and
+checks nothing again, ends with the build, and its failure is the build's.
 
 The hand-over lives only while that language's build runs (`handed_over`), so nothing loaded
 outlives its build, and the interface language is set back to English when it ends.
@@ -18,13 +18,14 @@ outlives its build, and the interface language is set back to English when it en
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
-import os
-import signal
+import multiprocessing.process
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -53,21 +54,16 @@ def handed_over(data_dir: Path) -> Catalogue | None:
     return _handed.get(data_dir.resolve())
 
 
-def other_languages(config: MkDocsConfig) -> list[str]:
+def other_languages(config_file: Path) -> list[str]:
     """The codes of the languages this site builds besides its own (mkdocs.<code>.yml beside it)."""
-    return list(i18n.built_languages(Path(config.config_file_path))[1:])
+    return list(i18n.built_languages(config_file)[1:])
 
 
-def build_other_languages(config: MkDocsConfig, catalogue: Catalogue) -> list[str]:
+def build_other_languages(config_file: Path, strict: bool, site_dir: Path, catalogue: Catalogue) -> list[str]:
     """Build every other language of this site into <site_dir>/<code>/, here; returns the codes built."""
-    config_file = Path(config.config_file_path)
     built = []
-    for code in other_languages(config):
-        other = load_config(
-            str(i18n.language_config(config_file, code)),
-            strict=bool(config.strict),
-            site_dir=str(Path(config.site_dir) / code),
-        )
+    for code in other_languages(config_file):
+        other = load_config(str(i18n.language_config(config_file, code)), strict=strict, site_dir=str(site_dir / code))
         try:
             with handing_over(catalogue):
                 build(other)
@@ -86,59 +82,78 @@ class OtherLanguagesFailed(RuntimeError):
     """Another language's build failed; the message is its own."""
 
 
-class OtherLanguages:
-    """The other languages' builds of one English build: `start` them, then `finish` (or `abandon`)."""
-
-    def __init__(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
-        self.config, self.catalogue = config, catalogue
-        self.child: int | None = None
-        self.report = -1  # the read end of the pipe the copy writes its failure to
-
-    def start(self) -> None:
-        """Begin building them in a forked copy, if one may be forked and there are any."""
-        if not other_languages(self.config) or not can_fork():
-            return
-        read, write = os.pipe()
+def _build_in_child(report: Connection, config_file: Path, strict: bool, site_dir: Path, catalogue: Catalogue) -> None:
+    """The child's whole work: build the other languages and tell the parent how it went."""
+    if not logging.getLogger().handlers:  # a fresh interpreter (spawn): print what MkDocs says, as the parent does
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+    message = ""
+    try:
+        build_other_languages(config_file, strict, site_dir, catalogue)
+    except BaseException as err:  # every failure goes to the parent, which decides
+        message = str(err) or type(err).__name__
+    finally:
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the copy: build, report, and leave without running anything of the parent's
-            os.close(read)
-            status = 0
-            try:
-                build_other_languages(self.config, self.catalogue)
-            except BaseException as err:  # every failure goes to the parent, which decides
-                status = 1
-                os.write(write, (str(err) or type(err).__name__).encode("utf-8", "replace"))
-            finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(status)
-        os.close(write)
-        self.child, self.report = pid, read
+    report.send(message)
+    report.close()
+
+
+class OtherLanguages:
+    """The other languages' builds of one English build: `start` them, then `finish` (or `abandon`).
+
+    They build in a child process beside the English build: a fork of this one where that is safe
+    (it shares the loaded records), else a fresh interpreter (`spawn`, under `make serve`, whose
+    server runs threads) that is handed the loaded records, pickled (about 30 ms for the bundled
+    data): either way nothing is loaded or checked twice.
+    """
+
+    def __init__(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
+        self.config_file = Path(config.config_file_path)
+        self.strict, self.site_dir = bool(config.strict), Path(config.site_dir)
+        self.catalogue = catalogue
+        self.child: multiprocessing.process.BaseProcess | None = None
+        self.report: Connection | None = None
+
+    def start(self) -> None:
+        """Begin building them in a child process, if there are any."""
+        if not other_languages(self.config_file):
+            return
+        context = multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context("spawn")
+        receive, send = context.Pipe(duplex=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = context.Process(
+            target=_build_in_child,
+            args=(send, self.config_file, self.strict, self.site_dir, self.catalogue),
+            name="waymark-other-languages",
+        )
+        child.start()
+        send.close()
+        self.child, self.report = child, receive
 
     def finish(self) -> list[str]:
-        """Wait for them (or build them now, if no copy was started); raise if one failed."""
-        if self.child is None:
-            return build_other_languages(self.config, self.catalogue)
-        message = b""
-        with os.fdopen(self.report, "rb") as report:
-            message = report.read()
-        _, status = os.waitpid(self.child, 0)
-        self.child = None
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            raise OtherLanguagesFailed(message.decode("utf-8", "replace") or f"it stopped with status {code}")
-        return other_languages(self.config)
+        """Wait for them (or build them now, if none was started); raise if one failed."""
+        if self.child is None or self.report is None:
+            return build_other_languages(self.config_file, self.strict, self.site_dir, self.catalogue)
+        child, report = self.child, self.report
+        self.child = self.report = None
+        try:
+            message = report.recv()
+        except EOFError:  # it died without a word (killed, out of memory)
+            message = None
+        finally:
+            report.close()
+        child.join()
+        if message is None or message or child.exitcode != 0:
+            raise OtherLanguagesFailed(message or f"it stopped with status {child.exitcode}")
+        return other_languages(self.config_file)
 
     def abandon(self) -> None:
-        """The English build failed: stop the copy, if one runs."""
+        """The English build failed: stop the child, if one runs."""
         if self.child is None:
             return
-        try:
-            os.kill(self.child, signal.SIGTERM)
-            os.waitpid(self.child, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(self.report)
-        self.child = None
+        self.child.terminate()
+        self.child.join()
+        if self.report is not None:
+            self.report.close()
+        self.child = self.report = None
