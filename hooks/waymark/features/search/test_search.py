@@ -425,20 +425,23 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   95.1% after a fifth pass of Welsh words whose brief listed the set's missed concepts.
 #: - unseen_queries_6.yaml (231, English) and welsh_unseen_queries_7.yaml (231, Welsh), written blind
 #:   in session 7 and measured once on 389cdff: English 91.3% (84.8% top 3), Welsh 76.6% (69.3%).
-#:   Their floors are those blind figures until the misses are read.
+#:   Their misses were then read: English 95.7% (a harm service named by its title, Cumbria, Oban,
+#:   danger at the door, stealthing, complaints about the police); Welsh 92.6% after "cam-drin" and a
+#:   sixth pass of Welsh words whose helper saw the set's misses in test output (not blind figures).
+#: Floors sit a point or two below each set's figure at the end of session 7, so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
     "unseen_queries_3.yaml": ("search/", 0.96),
     "unseen_queries_4.yaml": ("search/", 0.95),
-    "unseen_queries_5.yaml": ("search/", 0.87),
-    "unseen_queries_6.yaml": ("search/", 0.91),
+    "unseen_queries_5.yaml": ("search/", 0.90),
+    "unseen_queries_6.yaml": ("search/", 0.94),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
-    "welsh_unseen_queries_3.yaml": ("cy/search/", 0.92),
-    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.84),
-    "welsh_unseen_queries_5.yaml": ("cy/search/", 0.87),
-    "welsh_unseen_queries_6.yaml": ("cy/search/", 0.92),
-    "welsh_unseen_queries_7.yaml": ("cy/search/", 0.76),
+    "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
+    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.86),
+    "welsh_unseen_queries_5.yaml": ("cy/search/", 0.91),
+    "welsh_unseen_queries_6.yaml": ("cy/search/", 0.95),
+    "welsh_unseen_queries_7.yaml": ("cy/search/", 0.90),
 }
 
 
