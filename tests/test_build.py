@@ -181,27 +181,49 @@ def test_project_layout_matches_the_design_card() -> None:
         assert (PROJECT / name).exists(), name
 
 
-def test_both_languages_come_from_one_load_of_the_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every load is written to a file, so a load in the copy that builds Welsh would count too."""
-    import waymark.glue.adapter as adapter
-    from waymark.glue.languages import can_fork
-    from waymark.tools.cli import build_site
+COUNTED_BUILD = """
+import os, sys
+from pathlib import Path
+import waymark.glue.adapter as adapter
+from waymark.glue.languages import can_fork
+from waymark.tools.cli import build_site
 
+real = adapter.load_catalogue
+
+def counted(data_dir, *args, **kwargs):
+    with open(sys.argv[2], "a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()} {data_dir}\\n")
+    return real(data_dir, *args, **kwargs)
+
+adapter.load_catalogue = counted
+assert can_fork(), "a fresh process runs no other thread: the other languages build in a fork of it"
+build_site(Path(sys.argv[1]) / "mkdocs.yml", Path(sys.argv[1]) / "site")
+print(os.getpid())
+"""
+
+
+def test_both_languages_come_from_one_load_of_the_records(tmp_path: Path) -> None:
+    """`make build`'s path, in a process of its own: every load is written to a file, so a load in
+    the forked copy that builds Welsh would count too."""
     project = copy_project(tmp_path, FIXTURES / "data", languages=True)
-    monkeypatch.setenv("WAYMARK_TODAY", FIXTURE_TODAY)
     loads = tmp_path / "loads"
-    real = adapter.load_catalogue  # type: ignore[attr-defined]
-
-    def counted(data_dir: Path, *args: object, **kwargs: object) -> object:
-        with loads.open("a", encoding="utf-8") as log:
-            log.write(f"{os.getpid()} {data_dir}\n")
-        return real(data_dir, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(adapter, "load_catalogue", counted)
-    assert can_fork()  # this test runs the path `make build` takes: Welsh in a copy of the process
-    build_site(project / "mkdocs.yml", project / "site")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(project / "hooks"),
+        "WAYMARK_TODAY": FIXTURE_TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", COUNTED_BUILD, str(project), str(loads)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
     assert (project / "site" / "cy" / "orders" / "index.html").is_file()
-    assert loads.read_text(encoding="utf-8").splitlines() == [f"{os.getpid()} {project / 'data'}"]
+    assert loads.read_text(encoding="utf-8").splitlines() == [f"{result.stdout.strip()} {project / 'data'}"]
 
 
 def test_a_failure_in_another_language_fails_the_build_and_leaves_site_untouched(
