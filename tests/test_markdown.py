@@ -63,3 +63,45 @@ def test_every_number_in_text_becomes_a_link_to_call_or_text() -> None:
     assert link_numbers('<a href="tel:999">999</a> <title>0800 000 0000</title>') == (
         '<a href="tel:999">999</a> <title>0800 000 0000</title>'
     )
+
+
+def test_a_number_in_any_text_part_is_a_number_in_the_whole_page() -> None:
+    """link_numbers looks at the text parts only when the whole HTML holds a number (one search):
+    a number a text part holds must be one the whole holds, wherever the tags fall."""
+    import itertools
+    import re
+
+    from waymark.data.phones import has_number
+
+    pieces = [
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        '<a href="/x">',
+        "</a>",
+        "call ",
+        "0808 2000 247",
+        "999",
+        "116 123",
+        "0808",
+        " 2000 ",
+        "247",
+        "text ",
+        "-",
+        ".",
+        "+44 ",
+        "(0)",
+        "20 7008 0151",
+        "16 or over",
+        "2024",
+    ]
+    checked = 0
+    for size in (1, 2, 3, 4):
+        for combo in itertools.product(pieces, repeat=size):
+            html = "".join(combo)
+            parts = [p for p in re.split(r"(<[^>]+>)", html) if p and not p.startswith("<")]
+            if any(has_number(part) for part in parts):
+                assert has_number(html), html
+                checked += 1
+    assert checked > 10_000  # the pieces make many pages with a number in a text part

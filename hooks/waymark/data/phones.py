@@ -77,6 +77,11 @@ def sms_href(number: str) -> str:
     return "sms:" + _NOT_DIAL.sub("", number)
 
 
+def has_number(text: str) -> bool:
+    """`text` holds a phone number `numbers_in` would find (one search of the whole text)."""
+    return _IN_TEXT.search(text) is not None
+
+
 def numbers_in(text: str) -> Iterator[re.Match[str]]:
     """Every phone number typed in `text` (long and short), as matches."""
     return _IN_TEXT.finditer(text)

@@ -27,7 +27,7 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from ..data.catalogue import EMERGENCY_REF, SERVICE_REF
-from ..data.phones import numbers_in, sms_href, tel_href
+from ..data.phones import has_number, numbers_in, sms_href, tel_href
 
 SAFE_SCHEME = re.compile(r"^(https?://|tel:|mailto:|sms:)", re.IGNORECASE)
 _LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
@@ -69,7 +69,6 @@ def expand_references(text: str, service_markdown: Callable[[str], str], emergen
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-_DIGIT = re.compile(r"\d")
 _TEXT_BEFORE = re.compile(r"\btext(?:ing)?\s*(?:us\s*)?(?:on\s*)?$", re.IGNORECASE)
 
 
@@ -79,7 +78,9 @@ def link_numbers(html: str) -> str:
     A number just after the word "text" becomes an sms: link. Text is split from tags, never parsed
     as markup, so nothing in the text can become an attribute.
     """
-    if not _DIGIT.search(html):
+    # A number in any text part is a number in the whole (tags hold no '<' or '>' a number could
+    # need, and the number's edges look at one character only): most record text has none.
+    if not has_number(html):
         return html
     out: list[str] = []
     skip = 0  # inside <a>, <code>, <pre>, <script>, <style>, <title>
