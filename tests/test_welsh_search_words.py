@@ -61,12 +61,12 @@ def test_a_place_name_must_belong_to_a_known_place(tmp_path: Path) -> None:
 
 
 def test_a_respelling_is_one_word_read_as_its_meaning(tmp_path: Path) -> None:
-    """`respell` entries replace a typed word before search reads the query: one word each."""
+    """`respell` entries replace a typed word (or pair) before search reads the query."""
     tonite = "- words: [tonite]\n  means: tonight\n  respell: true\n"
     found = problems_with(
         tmp_path, "synonyms.yaml", tonite + "- words: [safe 2 stay]\n  means: safe to stay\n  respell: true\n"
     )
-    assert "synonyms.yaml:4" in found and "one word each" in found
+    assert "synonyms.yaml:4" in found and "one word or a pair of words each" in found
     (tmp_path / "data" / "synonyms.yaml").write_text(tonite, encoding="utf-8")
     catalogue = load_catalogue(tmp_path / "data")
     assert [(s.words, s.means, s.respell) for s in catalogue.synonyms] == [(("tonite",), "tonight", True)]

@@ -230,8 +230,11 @@ test("a place's own services are those listed below a nation: the place, around 
 });
 
 test("text-speak is read as the words it stands for: whole words the file lists, nothing else", () => {
-  const respell = { tonite: "tonight", "2nite": "tonight", somwhere: "somewhere", u: "you" };
-  assert.equal(R.respelled("somwhere safe 2 stay TONITE!", respell), "somewhere safe 2 stay tonight!");
+  const respell = { tonite: "tonight", "2nite": "tonight", somwhere: "somewhere", u: "you", "2 stay": "to stay" };
+  assert.equal(R.respelled("somwhere safe 2 stay TONITE!", respell), "somewhere safe to stay tonight!");
+  assert.equal(R.respelled("me n my 2 kids", respell), "me n my 2 kids");
+  assert.equal(R.respelled("2 stay", respell), "to stay");
+  assert.equal(R.respelled("2", respell), "2");
   assert.equal(R.respelled("r u ok, u?", respell), "r you ok, you?");
   assert.equal(R.respelled("umbrella tonites", respell), "umbrella tonites"); /* whole words only */
   assert.equal(R.respelled("2 kids", respell), "2 kids"); /* a bare digit is never read as a word */

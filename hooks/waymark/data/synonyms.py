@@ -42,10 +42,9 @@ def read_synonyms(src: SourceFile) -> tuple[list[Synonym], list[Problem]]:
             problems.append(Problem(src.shown_path, line, "", f"[{index}].source", expected, "nothing"))
             continue
         respell = entry.get("respell") is True
-        if respell and any(len(w.split()) != 1 for w in words):
-            problems.append(
-                Problem(src.shown_path, line, "", f"[{index}].words", "one word each, to read as `means`", shown(words))
-            )
+        if respell and any(len(w.split()) not in (1, 2) for w in words):
+            expected = "one word or a pair of words each, to read as `means`"
+            problems.append(Problem(src.shown_path, line, "", f"[{index}].words", expected, shown(words)))
             continue
         synonyms.append(Synonym(tuple(w.strip().lower() for w in words), means.strip().lower(), str(language), respell))
     return synonyms, problems

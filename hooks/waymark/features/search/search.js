@@ -369,14 +369,25 @@
   }
 
   /* Text-speak and common misspellings read as the words they stand for ("somwhere safe 2 stay
-     tonite" is "somewhere safe 2 stay tonight"), before anything else reads the query: best bets,
-     places and words (data/synonyms.yaml entries marked `respell`, core.json "respell"). Only
-     whole words are read, and only the words the file lists (never a bare digit: "2 kids"). */
+     tonite" is "somewhere safe to stay tonight"), before anything else reads the query: best bets,
+     places and words (data/synonyms.yaml entries marked `respell`, core.json "respell"). Only whole
+     words the file lists are read, a pair first ("2 stay"): never a bare digit ("2 kids"). */
   function respelled(query, respell) {
-    return String(query).replace(/[^\s.,!?;:()"]+/g, function (word) {
-      var key = word.toLowerCase();
-      return respell && Object.prototype.hasOwnProperty.call(respell, key) ? respell[key] : word;
-    });
+    if (!respell) return String(query);
+    var own = function (key) { return Object.prototype.hasOwnProperty.call(respell, key); };
+    var parts = String(query).split(/([^\s.,!?;:()"]+)/); /* words at odd places, what is between at even */
+    for (var i = 1; i < parts.length; i += 2) {
+      var pair = i + 2 < parts.length && /^\s+$/.test(parts[i + 1]) ? parts[i].toLowerCase() + " " + parts[i + 2].toLowerCase() : "";
+      if (pair && own(pair)) {
+        parts[i] = respell[pair];
+        parts[i + 1] = "";
+        parts[i + 2] = "";
+        i += 2;
+      } else if (own(parts[i].toLowerCase())) {
+        parts[i] = respell[parts[i].toLowerCase()];
+      }
+    }
+    return parts.join("");
   }
 
   /* Apostrophes are left out on both sides: on a phone people type "childrens passports",
