@@ -113,8 +113,8 @@ NATION_BOOST = 2.0
 PLACE_BOOST = 2.0
 #: Words of a housing need ("homeless in fife", "digartref Wrecsam"): with a council the query
 #: names, that council's homelessness route comes right after the place's page. English and Welsh
-#: (the Welsh words as in data/synonyms.yaml, whose sources are logged there); mutated forms are
-#: matched as the synonyms' are.
+#: (the Welsh words as in data/synonyms.yaml and the Welsh best bets of data/phrases.yaml, whose
+#: sources are logged there); mutated forms are matched as the synonyms' are.
 HOUSING_NEED_WORDS = {
     "en": (
         "homeless",
@@ -132,8 +132,20 @@ HOUSING_NEED_WORDS = {
         "temporary accommodation",
         "housing options",
         "council house",
+        "nowhere to go",
+        "emergency housing",
+        "somewhere safe to stay",
     ),
-    "cy": ("digartref", "digartrefedd", "llety brys"),
+    "cy": (
+        "digartref",
+        "digartrefedd",
+        "llety brys",
+        "llety argyfwng",
+        "llety dros dro",
+        "dim lle i fynd",
+        "unman i fynd",
+        "lle i fyw",
+    ),
 }
 #: Words of a need for the help after rape or sexual assault ("rape support norwich", "treisio
 #: Caerdydd"): with a place the query names, its SARC and Rape Crisis centre come right after the

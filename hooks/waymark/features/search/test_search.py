@@ -339,13 +339,17 @@ def test_a_housing_need_in_a_named_council_brings_that_councils_own_route(page: 
     homelessness route right after Fife's page, not another council's; on the Welsh site too. Someone
     who calls the abuser abusive is not sent to the services for people who harm."""
     page.goto(site_url + "search/")
-    fife, hull = found(page, ["homeless in fife after leaving abusive husband", "homeless hull"])
+    fife, hull, truro = found(
+        page, ["homeless in fife after leaving abusive husband", "homeless hull", "nowhere to go tonight in truro"]
+    )
     assert fife[1:3] == ["areas/fife/", "services/fife-homelessness/"], fife
     assert "categories/perpetrator/" not in fife[:3], fife
     assert "services/kingston-upon-hull-homelessness/" in hull[:3], hull
+    assert "services/cornwall-homelessness/" in truro[:3], truro  # a town: its council's route
     page.goto(site_url + "cy/search/")
-    (wrexham,) = found(page, ["digartref Wrecsam"])
+    wrexham, llanelli = found(page, ["digartref Wrecsam", "dim lle i fynd Llanelli"])
     assert "services/wrexham-homelessness/" in wrexham[:3], wrexham
+    assert "services/carmarthenshire-homelessness/" in llanelli[:3], llanelli
 
 
 def test_a_named_place_brings_its_own_doors_and_no_other_places_services(
