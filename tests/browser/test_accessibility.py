@@ -194,3 +194,15 @@ def test_the_header_search_and_the_postcode_box_have_no_wcag_violations(page: Pa
     page.click(".wm-postcode__go")
     page.locator(".wm-postcode__status", has_text="not a UK postcode").wait_for()
     assert wcag_violations(page) == []
+
+
+def test_a_guide_answer_prints_its_lines_and_help_not_every_council(page: Page, site_url: str, tmp_path: Path) -> None:
+    """On paper the council list (a way to a place's page) is only links: it is left out, so the
+    lines, what to do and the services that help fit on a few sheets (it took 11 of 13)."""
+    page.goto(site_url + "help/safe-tonight/england/")
+    pdf = page.pdf(format="A4")
+    text = re.sub(r"\s+", " ", _pdf_text_and_png(pdf, tmp_path / "guide-print.png"))
+    assert "Free 24-hour helplines" in text and "0808 2000 247" in text
+    assert "Services that can help" in text
+    assert "Amber Valley" not in text and "Welwyn Hatfield" not in text
+    assert len(pdfium.PdfDocument(io.BytesIO(pdf))) <= 4
