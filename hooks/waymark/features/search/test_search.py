@@ -347,9 +347,14 @@ def test_a_housing_need_in_a_named_council_brings_that_councils_own_route(page: 
     assert "services/kingston-upon-hull-homelessness/" in hull[:3], hull
     assert "services/cornwall-homelessness/" in truro[:3], truro  # a town: its council's route
     page.goto(site_url + "cy/search/")
-    wrexham, llanelli = found(page, ["digartref Wrecsam", "dim lle i fynd Llanelli"])
+    wrexham, llanelli, refuge, asylum = found(
+        page, ["digartref Wrecsam", "dim lle i fynd Llanelli", "dw i angen lloches heno", "ceisiwr lloches"]
+    )
     assert "services/wrexham-homelessness/" in wrexham[:3], wrexham
     assert "services/carmarthenshire-homelessness/" in llanelli[:3], llanelli
+    # "lloches" is a refuge (Wales's line finds a space), and asylum in "ceisio lloches"
+    assert refuge[0] == "services/live-fear-free/" and "housing/refuge-access/" not in refuge[:3], refuge
+    assert asylum[0] == "nrpf/asylum-support/", asylum
 
 
 def test_a_named_place_brings_its_own_doors_and_no_other_places_services(
