@@ -187,3 +187,17 @@ def test_the_welsh_site_gives_the_deaf_routes_in_welsh_where_the_data_has_them(b
         welsh = (route.get("labels") or {}).get("cy", {}).get("text")
         if welsh and welsh != route["label"]:
             assert f">{welsh}</a>" in line and route["label"] not in line
+
+
+def test_a_guide_answer_gives_its_own_nations_intro(built_site: Path) -> None:
+    """data/guide.yaml `intro_in`: England's answer does not send a reader to Northern Ireland's
+    Housing Executive, and Northern Ireland's names it in place of the council."""
+
+    def intro(nation: str) -> str:
+        page = (built_site / "help" / "safe-tonight" / nation / "index.html").read_text(encoding="utf-8")
+        found = re.search(r"<h1 [^>]*>.*?</h1>\s*<p[^>]*>(.*?)</p>", page, re.DOTALL)
+        assert found, nation
+        return found.group(1)
+
+    assert "council must help" in intro("england") and "Housing Executive" not in intro("england")
+    assert "Housing Executive must help" in intro("northern-ireland") and "council" not in intro("northern-ireland")

@@ -31,6 +31,11 @@ class Need:
     intro: str
     categories: tuple[str, ...]
     options: tuple[Option, ...]
+    intro_in: tuple[tuple[str, str], ...] = ()  # (nation id, intro) where a nation's answer differs
+
+    def intro_for(self, nation: str) -> str:
+        """The intro of this need's answer for `nation` (its own, or the need's)."""
+        return dict(self.intro_in).get(nation, self.intro)
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,11 @@ def read_guide(src: SourceFile, legal_ids: set[str], category_ids: set[str]) -> 
         if whys and flesch_reading_ease(whys) < MIN_READING_EASE:  # the lines read together, as on the page
             problem(path + ("options",), f"plain English (Flesch reading ease at least {MIN_READING_EASE:.0f})", whys)
         label = text(entry.get("label"), path + ("label",), measured=False)
-        needs.append(Need(ident, label, text(entry.get("intro"), path + ("intro",)), tuple(categories), tuple(options)))
+        given = entry.get("intro_in")
+        intro_in: dict[object, object] = given if isinstance(given, dict) else {}
+        by_nation = tuple((str(n), text(t, path + ("intro_in", str(n)))) for n, t in intro_in.items())
+        intro = text(entry.get("intro"), path + ("intro",))
+        needs.append(Need(ident, label, intro, tuple(categories), tuple(options), by_nation))
     guide = Guide(
         text(data.get("title"), ("title",), measured=False),
         text(data.get("intro"), ("intro",)),

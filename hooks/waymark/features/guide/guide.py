@@ -115,7 +115,7 @@ def guide_pages(renderer: Renderer) -> Iterable[GeneratedPage]:
             yield GeneratedPage(
                 f"help/{need.id}/{place.id}.md",
                 f"{need.label}: {place.name}",
-                need.intro,
+                need.intro_for(place.id),
                 partial(answer_page, renderer, need, place),
                 "data/guide.yaml",
                 True,
