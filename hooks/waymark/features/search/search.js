@@ -61,20 +61,21 @@
     });
   }
 
-  /* Does a service cover the area through a place of its own below a nation (the area, a county
-     or region around it, or a place inside it), not only as a UK- or nation-wide service
-     (areas.json "wideLevels")? */
-  function coversLocally(doc, areaId, tree) {
-    return doc.a.some(function (a) {
-      var listed = tree.byId[a];
-      return !!listed && tree.wideLevels.indexOf(listed.level) < 0 && covers({ a: [a] }, areaId, tree);
-    });
+  /* Is the area a whole nation or the UK (areas.json "wideLevels"; the UK itself is not in the tree)? */
+  function wideArea(id, tree) {
+    var area = tree.byId[id];
+    return !area || tree.wideLevels.indexOf(area.level) >= 0;
   }
 
-  /* Is a service listed for a whole nation or the UK (areas.json "wideLevels"; the UK itself is
-     not in the tree)? */
+  /* Does a service cover the area through a place of its own below a nation (the area, a county
+     or region around it, or a place inside it), not only as a UK- or nation-wide service? */
+  function coversLocally(doc, areaId, tree) {
+    return doc.a.some(function (a) { return !wideArea(a, tree) && covers({ a: [a] }, areaId, tree); });
+  }
+
+  /* Is a service listed for a whole nation or the UK? */
   function wide(doc, tree) {
-    return doc.a.some(function (a) { return !tree.byId[a] || tree.wideLevels.indexOf(tree.byId[a].level) >= 0; });
+    return doc.a.some(function (a) { return wideArea(a, tree); });
   }
 
   /* True when `text` holds `words` with no letter or digit either side ("wife" in "my wife hits",
