@@ -194,8 +194,6 @@ class Renderer:
             named = f"[{markdown_escape(record.name)}]({root}{record.url})"
             return f"{named} ({', '.join(numbers)})" if numbers else named
 
-        if "[[" not in text:  # most record text names no service: nothing to expand
-            return render_markdown(text)
         emergency = self.once(
             "emergency markdown",
             lambda: re.sub(r"\b999\b", "[999](tel:999)", markdown_escape(i18n._(self.settings.emergency))),
