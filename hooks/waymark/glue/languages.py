@@ -1,12 +1,10 @@
 """Every language of a site in one build, one load of the records.
 
-The English build (mkdocs.yml) loads and validates data/ once. It then builds each other language
-(mkdocs.<code>.yml beside it) into its own folder (site/cy/), handing over the catalogue it loaded:
+The English build (mkdocs.yml) loads and validates data/ once. Each other language
+(mkdocs.<code>.yml beside it) is built into its own folder (site/cy/) from the catalogue it loaded:
 only what differs by language is rendered again. `make build`, `make serve` and a plain
-`mkdocs build` all take this one path (`OtherLanguages`).
-
-The other languages build in a child process (`OtherLanguages`), started as soon as the English
-build has cleaned its folder: the two languages' pages are written side by side on two cores
+`mkdocs build` all take this one path: a child process (`OtherLanguages`), started as soon as the
+English build has cleaned its folder: the two languages' pages are written side by side on two cores
 instead of one after the other. Where no other thread runs, the child is a fork of this process and
 shares the loaded records; under `mkdocs serve`, whose server runs threads (a fork could copy a lock
 another thread holds), it is a fresh interpreter handed the loaded records. Either way it loads and
@@ -132,9 +130,9 @@ class OtherLanguages:
         self.child, self.report = child, receive
 
     def finish(self) -> list[str]:
-        """Wait for them (or build them now, if none was started); raise if one failed."""
+        """Wait for them (none, if none was started: the site has no other language); raise if one failed."""
         if self.child is None or self.report is None:
-            return build_other_languages(self.config_file, self.strict, self.site_dir, self.catalogue)
+            return []
         child, report = self.child, self.report
         self.child = self.report = None
         try:
