@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -183,11 +182,33 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
+#: Installed in the page before the search or filter is used: the time of the event that starts it
+#: (`input` or `change`) and of the first frame drawn after its status reports results, which
+#: `window.__wmFinished` resolves with (a promise: the site's policy forbids evaluated strings);
+#: with null if no results came in 30 seconds.
+_CLOCK = """([event, status]) => {
+  const clock = window.__wmClock = {};
+  let finish;
+  window.__wmFinished = new Promise((resolve) => { finish = resolve; });
+  setTimeout(() => finish(null), 30000);
+  document.addEventListener(event, () => { if (!clock.start) clock.start = performance.now(); }, true);
+  const node = document.getElementById(status);
+  new MutationObserver(() => {
+    if (clock.shown || !/\\d+ (results?|services? in)|No (results|services)/.test(node.textContent)) return;
+    clock.shown = true;
+    requestAnimationFrame(() => { clock.done = performance.now(); finish(clock); });
+  }).observe(node, { childList: true, characterData: true, subtree: true });
+}"""
+
+
 def search_figures(site: Path, chromium: str) -> dict[str, float]:
     """What the first search and the first filter download (gzip), and how long until results.
 
     The search names a place ("refuge Leeds"), so it needs the core, the national shard and that
-    region's shard; the filter picks a council (Leeds).
+    region's shard; the filter picks a council (Leeds). The time is the page's own clock: from the
+    event the typing or choosing fires to the first frame drawn with the results. Playwright's
+    own steps around it (finding the box, waiting for the text) are given apart, as "with the
+    driver", since no one using the site waits for them.
     """
     from playwright.sync_api import sync_playwright
 
@@ -198,22 +219,25 @@ def search_figures(site: Path, chromium: str) -> dict[str, float]:
         for kind, path in (("search", "search/"), ("filter", "services/")):
             page = browser.new_page()
             page.goto(url + path, wait_until="load")
+            event, status = ("input", "wm-status") if kind == "search" else ("change", "wm-f-status")
+            page.evaluate(_CLOCK, [event, status])
             before = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
             start = page.evaluate("performance.now()")
             if kind == "search":
                 page.fill("#wm-q", "refuge Leeds")
-                page.locator("#wm-status", has_text=re.compile(r"\d+ results?|No results")).wait_for()
             else:
                 page.select_option("#wm-f-area", "leeds")
-                page.locator("#wm-f-status", has_text=re.compile(r"\d+ services? in|No services")).wait_for()
-            done = page.evaluate("performance.now()")
-            figures[f"{kind} ms"] = done - start
+            clock = page.evaluate("() => window.__wmFinished")
+            if not clock:
+                raise SystemExit(f"bench: the first {kind} showed no results in 30 seconds ({url}{path})")
+            figures[f"{kind} ms with the driver"] = page.evaluate("performance.now()") - start
+            figures[f"{kind} ms"] = clock["done"] - clock["start"]
             entries = page.evaluate(
                 "performance.getEntriesByType('resource').map(e => ({name: e.name, end: e.responseEnd}))"
             )
             new = [e for e in entries if e["name"] not in before]
             fetched[kind] = [e["name"].removeprefix(url) for e in new if not e["name"].endswith("favicon.png")]
-            figures[f"{kind} ms after download"] = done - max((e["end"] for e in new), default=start)
+            figures[f"{kind} ms after download"] = clock["done"] - max((e["end"] for e in new), default=clock["start"])
             page.close()
         browser.close()
     for kind, names in fetched.items():
@@ -454,12 +478,14 @@ def run(project: Path, sizes: list[int]) -> dict[int, dict[str, float]]:
     print(
         f"first search at {max(sizes):,} services: {search['search KB']:.0f} KB gzip in "
         f"{search['search files']:.0f} files, results {search['search ms']:.0f} ms after typing, "
-        f"{search['search ms after download']:.0f} ms after the last byte"
+        f"{search['search ms after download']:.0f} ms after the last byte "
+        f"({search['search ms with the driver']:.0f} ms with Playwright's own steps)"
     )
     print(
         f"first filter at {max(sizes):,} services: {search['filter KB']:.0f} KB gzip in "
         f"{search['filter files']:.0f} files, results {search['filter ms']:.0f} ms after choosing, "
-        f"{search['filter ms after download']:.0f} ms after the last byte"
+        f"{search['filter ms after download']:.0f} ms after the last byte "
+        f"({search['filter ms with the driver']:.0f} ms with Playwright's own steps)"
     )
     print(f"page weight at {max(sizes):,} services (gzip; goal <= 90 KB first visit, 0 other hosts):")
     print(f"  {'page type':<18} {'first KB':>9} {'repeat KB':>10} {'other hosts':>12}")
