@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from waymark.tools.bench import search_figures
-from waymark.tools.chromium import chromium_path
+from playwright.sync_api import Browser
+from waymark.tools.bench import timed_first_use
 
 
-def test_first_search_and_filter_are_timed_in_the_page(built_site: Path) -> None:
-    figures = search_figures(built_site, chromium_path())
+def test_first_search_and_filter_are_timed_in_the_page(browser: Browser, built_site: Path, site_url: str) -> None:
+    figures = timed_first_use(browser, site_url, built_site)
     for kind in ("search", "filter"):
         # The page's clock starts after Playwright has found the box and stops before it sees the
         # text, so it is inside the time Playwright itself takes, and above nothing.

@@ -16,13 +16,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..data.read import load_yaml
 from .chromium import CHROMIUM_ARGS, chromium_path
 from .workspace import copy_project, served
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 WORDS = [
     "advice",
@@ -202,7 +205,21 @@ _CLOCK = """([event, status]) => {
 
 
 def search_figures(site: Path, chromium: str) -> dict[str, float]:
-    """What the first search and the first filter download (gzip), and how long until results.
+    """What the first search and the first filter download (gzip), and how long until results
+    (`timed_first_use`), in a browser of its own."""
+    from playwright.sync_api import sync_playwright
+
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            return timed_first_use(browser, url, site)
+        finally:
+            browser.close()
+
+
+def timed_first_use(browser: Browser, url: str, site: Path) -> dict[str, float]:
+    """The first search and the first filter of `site` (served at `url`): what they download
+    (gzip) and how long until results.
 
     The search names a place ("refuge Leeds"), so it needs the core, the national shard and that
     region's shard; the filter picks a council (Leeds). The time is the page's own clock: from the
@@ -210,36 +227,31 @@ def search_figures(site: Path, chromium: str) -> dict[str, float]:
     own steps around it (finding the box, waiting for the text) are given apart, as "with the
     driver", since no one using the site waits for them.
     """
-    from playwright.sync_api import sync_playwright
-
     fetched: dict[str, list[str]] = {"search": [], "filter": []}
     figures: dict[str, float] = {}
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        for kind, path in (("search", "search/"), ("filter", "services/")):
-            page = browser.new_page()
-            page.goto(url + path, wait_until="load")
-            event, status = ("input", "wm-status") if kind == "search" else ("change", "wm-f-status")
-            page.evaluate(_CLOCK, [event, status])
-            before = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
-            start = page.evaluate("performance.now()")
-            if kind == "search":
-                page.fill("#wm-q", "refuge Leeds")
-            else:
-                page.select_option("#wm-f-area", "leeds")
-            clock = page.evaluate("() => window.__wmFinished")
-            if not clock:
-                raise SystemExit(f"bench: the first {kind} showed no results in 30 seconds ({url}{path})")
-            figures[f"{kind} ms with the driver"] = page.evaluate("performance.now()") - start
-            figures[f"{kind} ms"] = clock["done"] - clock["start"]
-            entries = page.evaluate(
-                "performance.getEntriesByType('resource').map(e => ({name: e.name, end: e.responseEnd}))"
-            )
-            new = [e for e in entries if e["name"] not in before]
-            fetched[kind] = [e["name"].removeprefix(url) for e in new if not e["name"].endswith("favicon.png")]
-            figures[f"{kind} ms after download"] = clock["done"] - max((e["end"] for e in new), default=clock["start"])
-            page.close()
-        browser.close()
+    for kind, path in (("search", "search/"), ("filter", "services/")):
+        page = browser.new_page()
+        page.goto(url + path, wait_until="load")
+        event, status = ("input", "wm-status") if kind == "search" else ("change", "wm-f-status")
+        page.evaluate(_CLOCK, [event, status])
+        before = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        start = page.evaluate("performance.now()")
+        if kind == "search":
+            page.fill("#wm-q", "refuge Leeds")
+        else:
+            page.select_option("#wm-f-area", "leeds")
+        clock = page.evaluate("() => window.__wmFinished")
+        if not clock:
+            raise SystemExit(f"bench: the first {kind} showed no results in 30 seconds ({url}{path})")
+        figures[f"{kind} ms with the driver"] = page.evaluate("performance.now()") - start
+        figures[f"{kind} ms"] = clock["done"] - clock["start"]
+        entries = page.evaluate(
+            "performance.getEntriesByType('resource').map(e => ({name: e.name, end: e.responseEnd}))"
+        )
+        new = [e for e in entries if e["name"] not in before]
+        fetched[kind] = [e["name"].removeprefix(url) for e in new if not e["name"].endswith("favicon.png")]
+        figures[f"{kind} ms after download"] = clock["done"] - max((e["end"] for e in new), default=clock["start"])
+        page.close()
     for kind, names in fetched.items():
         figures[f"{kind} KB"] = sum(gz(site / name) for name in names) / 1024
         figures[f"{kind} files"] = len(names)
