@@ -34,6 +34,7 @@ from .places import Area, Category, postcode_id_problems, read_areas, read_categ
 from .places_help import PlacesHelp, read_places_help
 from .problems import DataError, Problem, did_you_mean, errors_only
 from .read import FieldPath, SourceFile, dotted, load_yaml
+from .reuse import MEMO, digest_of, folder_digest
 from .rules import LINK_LISTS, strings, text_problems
 from .schema import record_id_problem, reference_problems, schema_problems, schema_validator
 from .synonyms import Synonym, read_synonyms
@@ -207,14 +208,18 @@ def _check_files(jobs: Sequence[FileJob]) -> list[tuple[SourceFile | None, list[
 
 
 def _load_records(
-    data_dir: Path, schema_dir: Path, rtype: RecordType, today: dt.date
+    data_dir: Path, schema_dir: Path, rtype: RecordType, today: dt.date, context: tuple[str, ...]
 ) -> tuple[dict[str, Record], list[Problem]]:
+    """Every record of one type, each file read and checked (or its result reused: `reuse.MEMO`,
+    `context` naming what else the result depends on), and their problems."""
     folder = data_dir / rtype.folder
     paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")] if folder.is_dir() else []
     jobs = [(path, data_dir, schema_dir, rtype.name, today) for path in paths]
+    context = (*context, rtype.name)
+    checked = MEMO.reused_many(paths, context, lambda todo: map_chunks(_check_files, [jobs[i] for i in todo]))
     records: dict[str, Record] = {}
     problems: list[Problem] = []
-    for (path, *_), (src, file_problems) in zip(jobs, map_chunks(_check_files, jobs), strict=True):
+    for (path, *_), (src, file_problems) in zip(jobs, checked, strict=True):
         problems += file_problems
         if src is not None:
             records[path.stem] = Record(rtype, path.stem, src.data, src)
@@ -296,12 +301,38 @@ def today_for_checks() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
+def _check_shared(path: Path, name: str, schema_dir: Path) -> tuple[SourceFile, list[Problem], bool]:
+    """Read a shared data file and hold it to its schema: its source, its problems, and whether
+    its shape can be read (False when it does not match its schema)."""
+    src, problems = load_yaml(path, f"data/{name}")
+    if src.data is None:
+        return src, problems, False
+    schema = DATA_FILE_SCHEMAS.get(name, "which-order-fits" if name.startswith("which-order-fits") else "")
+    if schema and (schema_dir / f"{schema}.schema.json").is_file():
+        mismatches = schema_problems(src, "", schema_validator(schema_dir, schema))
+        problems += mismatches
+        if errors_only(mismatches):
+            return src, problems, False
+    return src, problems, True
+
+
 def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Path | None = None) -> Catalogue:
-    """Load and validate all of data/; raise DataError listing every problem if any."""
+    """Load and validate all of data/; raise DataError listing every problem if any.
+
+    A file whose bytes (and schemas, and date) are those of the last load in this process is not
+    read and checked again: its result is reused (`reuse.MEMO`; `make serve` loads at every edit).
+    """
+    with MEMO.load():
+        return _load_catalogue(data_dir, today, schema_dir)
+
+
+def _load_catalogue(data_dir: Path, today: dt.date | None, schema_dir: Path | None) -> Catalogue:
     today = today or today_for_checks()
     if schema_dir is None:
         schema_dir = data_dir / "schema" if (data_dir / "schema").is_dir() else DEFAULT_SCHEMA_DIR
     problems: list[Problem] = []
+    # What a file's checked result depends on besides its own bytes.
+    context = (str(data_dir.absolute()), str(schema_dir.absolute()), folder_digest(schema_dir, "*.json"), str(today))
 
     def shared_file(name: str, required: bool = True) -> SourceFile | None:
         """A data file other than a record, held to its schema (data/schema/<name>.schema.json):
@@ -312,17 +343,9 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
             if required:
                 problems.append(Problem(f"data/{name}", 0, "", "", "this file to exist", "no file"))
             return None
-        src, errors = load_yaml(path, f"data/{name}")
+        src, errors, usable = MEMO.reused(path, (*context, name), lambda: _check_shared(path, name, schema_dir))
         problems.extend(errors)
-        if src.data is None:
-            return None
-        schema = DATA_FILE_SCHEMAS.get(name, "which-order-fits" if name.startswith("which-order-fits") else "")
-        if schema and (schema_dir / f"{schema}.schema.json").is_file():
-            mismatches = schema_problems(src, "", schema_validator(schema_dir, schema))
-            problems.extend(mismatches)
-            if errors_only(mismatches):
-                return None
-        return src
+        return src if usable else None
 
     areas_src = shared_file("areas.yaml")
     categories_src = shared_file("categories.yaml")
@@ -339,10 +362,11 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
 
     records: dict[str, dict[str, Record]] = {}
     for rtype in RECORD_TYPES:
-        records[rtype.name], type_problems = _load_records(data_dir, schema_dir, rtype, today)
+        records[rtype.name], type_problems = _load_records(data_dir, schema_dir, rtype, today, context)
         problems += type_problems
 
-    routes, route_problems = read_council_routes(data_dir, schema_dir, areas, today)
+    areas_digest = digest_of(areas_src.path.read_bytes()) if areas_src else ""
+    routes, route_problems = read_council_routes(data_dir, schema_dir, areas, today, (*context, areas_digest))
     problems += route_problems
     # An id names one record of any type: the sheet, search and exports find records by id alone.
     seen: dict[str, Record] = {}

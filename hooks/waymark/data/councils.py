@@ -19,6 +19,7 @@ from .model import SERVICE, Record
 from .places import Area
 from .problems import Problem, errors_only
 from .read import FieldPath, SourceFile, load_yaml
+from .reuse import MEMO
 from .rules import text_problems
 from .schema import reference_problems, schema_problems, schema_validator
 
@@ -109,30 +110,50 @@ def _record_lines(src: SourceFile, index: int, entry: dict[str, Any]) -> dict[Fi
     return lines
 
 
+def _routes_in(
+    path: Path, shown_path: str, schema_dir: Path, areas: dict[str, Area], today: dt.date
+) -> tuple[list[tuple[str, SourceFile]], list[Problem]]:
+    """The routes of one file, each as (id, its service record's source), and the file's problems."""
+    routes: list[tuple[str, SourceFile]] = []
+    src, problems = load_yaml(path, shown_path)
+    if src.data is None:
+        return routes, problems
+    schema = schema_problems(src, path.stem, schema_validator(schema_dir, FOLDER))
+    problems += schema
+    if errors_only(schema) or not isinstance(src.data, list):
+        return routes, problems
+    for index, entry in enumerate(src.data):
+        record_id = entry["id"]
+        record_src = SourceFile(path, shown_path, route_record(entry, areas), _record_lines(src, index, entry))
+        problems += reference_problems(record_src, record_id, "areas", "a council in data/areas.yaml", areas)
+        problems += schema_problems(record_src, record_id, schema_validator(schema_dir, SERVICE.name))
+        problems += text_problems(record_src, record_id, SERVICE, today)
+        problems += plain_english_problems(record_src, record_id)
+        routes.append((record_id, record_src))
+    return routes, problems
+
+
 def read_council_routes(
-    data_dir: Path, schema_dir: Path, areas: dict[str, Area], today: dt.date
+    data_dir: Path, schema_dir: Path, areas: dict[str, Area], today: dt.date, context: tuple[str, ...] = ()
 ) -> tuple[dict[str, Record], list[Problem]]:
-    """Every route in data/councils/, as service records, and every problem in them."""
+    """Every route in data/councils/, as service records, and every problem in them.
+
+    A file's routes are reused while its bytes and `context` (what else they depend on: the areas,
+    the schemas, the date) are those of the last load (`reuse.MEMO`).
+    """
     records: dict[str, Record] = {}
     problems: list[Problem] = []
     folder = data_dir / FOLDER
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        shown_path = path.relative_to(data_dir.parent).as_posix()
-        src, file_problems = load_yaml(path, shown_path)
+    paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    shown = [path.relative_to(data_dir.parent).as_posix() for path in paths]
+
+    def check(todo: list[int]) -> list[tuple[list[tuple[str, SourceFile]], list[Problem]]]:
+        return [_routes_in(paths[i], shown[i], schema_dir, areas, today) for i in todo]
+
+    checked = MEMO.reused_many(paths, (*context, FOLDER), check)
+    for shown_path, (routes, file_problems) in zip(shown, checked, strict=True):
         problems += file_problems
-        if src.data is None:
-            continue
-        schema = schema_problems(src, path.stem, schema_validator(schema_dir, FOLDER))
-        problems += schema
-        if errors_only(schema) or not isinstance(src.data, list):
-            continue
-        for index, entry in enumerate(src.data):
-            record_id = entry["id"]
-            record_src = SourceFile(path, shown_path, route_record(entry, areas), _record_lines(src, index, entry))
-            problems += reference_problems(record_src, record_id, "areas", "a council in data/areas.yaml", areas)
-            problems += schema_problems(record_src, record_id, schema_validator(schema_dir, SERVICE.name))
-            problems += text_problems(record_src, record_id, SERVICE, today)
-            problems += plain_english_problems(record_src, record_id)
+        for record_id, record_src in routes:
             if record_id in records:
                 where = record_src.line_of(())
                 problems.append(
