@@ -193,6 +193,27 @@ test("the places a query names give its nation when they are all in one", () => 
   assert.equal(R.nationAround({ ids: [] }, nations), "");
 });
 
+test("a name two nations' places share means the one in the nation the query or the site gives", () => {
+  const area = (id, up) => ({ id: id, name: id.replace(/-/g, " "), up: up });
+  const areas = [
+    area("wales", ["national"]), area("northern-ireland", ["national"]), area("england", ["national"]),
+    area("gwynedd", ["wales", "national"]), area("ards-and-north-down", ["northern-ireland", "national"]),
+    area("conwy", ["wales", "national"]), area("leeds", ["england", "national"]),
+  ];
+  const tree = { areas: areas, byId: Object.fromEntries(areas.map((a) => [a.id, a])) };
+  const nations = { england: ["england"], wales: ["wales", "cymru"], "northern-ireland": ["northern ireland"] };
+  const core = { nations: nations, placeKind: "place", nation: "", docs: [
+    { k: "place", u: "areas/gwynedd/", al: ["Bangor"] }, { k: "place", u: "areas/ards-and-north-down/", al: ["Bangor"] },
+  ] };
+  const ids = (query, c) => R.namedPlaces(query, tree, c || core).ids.map((a) => a.id);
+  assert.deepEqual(ids("rape crisis bangor"), ["gwynedd", "ards-and-north-down"]); /* no hint: both */
+  assert.deepEqual(ids("bangor north wales refuge"), ["gwynedd", "wales"]);
+  assert.deepEqual(ids("bangor northern ireland refuge"), ["ards-and-north-down", "northern-ireland"]);
+  assert.deepEqual(ids("homeless bangor conwy"), ["gwynedd", "conwy"]); /* its other place is in Wales */
+  assert.deepEqual(ids("bangor leeds"), ["gwynedd", "ards-and-north-down", "leeds"]); /* neither nation */
+  assert.deepEqual(ids("rape crisis bangor", { ...core, nation: "wales" }), ["gwynedd"]); /* the Welsh site */
+});
+
 test("a word typed without its space is read as two words the corpus holds, and only then", () => {
   const lunr = require(path.join(__dirname, "..", "..", "hooks", "waymark", "features", "search", "lunr-2.3.9.min.js"));
   const words = ["abuse", "crisis", "domestic", "out", "rape", "side", "crises"];

@@ -490,19 +490,36 @@
     var found = { ids: [], nations: names.nations, said: [] };
     /* From each word, the longest name that starts there, and then the words after it: "bury st
        edmunds" is West Suffolk's town, not Bury as well; "city of london" is not London too. */
+    var groups = [];
     for (var i = 0; i < words.length; ) {
       var n = Math.min(names.longest, words.length - i);
       while (n > 0 && !names.byWords[words.slice(i, i + n).join(" ")]) n--;
       if (!n) { i++; continue; }
       var said = words.slice(i, i + n).join(" ");
-      names.byWords[said].forEach(function (id) {
-        if (found.ids.indexOf(id) < 0) found.ids.push(id);
-        if (!(id in core.nations)) found.said.push(said);
-      });
+      groups.push(names.byWords[said].map(function (id) { return tree.byId[id]; }));
+      if (names.byWords[said].some(function (id) { return !(id in core.nations); })) found.said.push(said);
       i += n;
     }
-    found.ids = found.ids.map(function (id) { return tree.byId[id]; });
+    /* A name two nations' places share ("bangor": Gwynedd, and Ards and North Down) means the one
+       in the nation the query names, or that its other places are in, or the site's own nation. */
+    function nationsIn(group) {
+      var seen = [];
+      group.forEach(function (area) { var n = nationOfArea(area, core.nations); if (seen.indexOf(n) < 0) seen.push(n); });
+      return seen;
+    }
+    var around = [];
+    groups.forEach(function (group) { var n = nationsIn(group); if (n.length === 1 && around.indexOf(n[0]) < 0) around.push(n[0]); });
+    var hint = nationOf(query, core.nations) || (around.length === 1 ? around[0] : "") || core.nation || "";
+    groups.forEach(function (group) {
+      var own = nationsIn(group).length > 1 && hint ? group.filter(function (area) { return nationOfArea(area, core.nations) === hint; }) : [];
+      (own.length ? own : group).forEach(function (area) { if (found.ids.indexOf(area) < 0) found.ids.push(area); });
+    });
     return found;
+  }
+
+  /* The nation an area is in (itself, if it is one); "" for the whole UK. */
+  function nationOfArea(area, nations) {
+    return area.id in nations ? area.id : area.up.filter(function (id) { return id in nations; })[0] || "";
   }
 
   /* Every place's name and other names, as whole words ("kingston upon hull", "hull",
@@ -550,7 +567,7 @@
   function nationAround(named, nations) {
     var found = "";
     var one = named.ids.every(function (area) {
-      var nation = area.id in nations ? area.id : area.up.filter(function (id) { return id in nations; })[0];
+      var nation = nationOfArea(area, nations);
       if (!nation || (found && found !== nation)) return false;
       found = nation;
       return true;
@@ -564,7 +581,7 @@
     wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets, namesTitle: namesTitle,
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
-    nationAround: nationAround, withoutPlaces: withoutPlaces,
+    nationAround: nationAround, withoutPlaces: withoutPlaces, namedPlaces: namedPlaces,
     corpusView: corpusView, score: score, idf: idf, weight: weight, unjoined: unjoined, respelled: respelled
   };
 
