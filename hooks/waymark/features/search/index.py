@@ -440,6 +440,22 @@ def indexed_texts(core_docs: Sequence[dict[str, Any]], services: Iterable[dict[s
     return texts
 
 
+def standing_lines(catalogue: Catalogue) -> dict[str, Any]:
+    """What a search that finds something always shows among its first five: the 24-hour line of
+    the nation it means (data/crisis.yaml), or, with no nation, the category page every nation's
+    line shares (it lists them all); never after a page for people who harm (their own list)."""
+    services = catalogue.records.get("service", {})
+    lines = {n: f"services/{ids[0]}/" for n, ids in catalogue.crisis.nations.items() if ids}
+    firsts = [services[ids[0]] for ids in catalogue.crisis.nations.values() if ids and ids[0] in services]
+    shared = [c for c in catalogue.categories if all(c in (s.data.get("categories") or []) for s in firsts)]
+    harm = [c.url for c in catalogue.categories.values() if c.group == "for-people-who-harm"]
+    return {
+        "lines": lines,
+        "anywhere": catalogue.categories[shared[0]].url if shared and lines else "",
+        "notAfter": harm,
+    }
+
+
 def _without(doc: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
     """`doc` without `keys`."""
     return {key: value for key, value in doc.items() if key not in keys}
@@ -491,6 +507,8 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         # that is another nation's ("my husband hits me" on the Welsh site: Live Fear Free, not
         # the National Domestic Abuse Helpline, which is England's).
         "nationLines": {n: [f"services/{i}/" for i in ids] for n, ids in catalogue.crisis.nations.items()},
+        # A search that finds something always shows a way to talk to someone now (`standing`).
+        "standing": standing_lines(catalogue),
         "placeBoost": PLACE_BOOST,
         # A need's words, and each place's doors for it (a council's homelessness route; the SARC and
         # Rape Crisis centre that serve it), for that need in a named place.

@@ -517,6 +517,26 @@
     return found;
   }
 
+  /* A search that finds something, where no rule recognised what was asked, shows among its
+     first STANDING_AT a way to talk to someone now (core.json "standing"): the 24-hour line of the nation it means, or with none the page
+     that lists every nation's line. Not when a page for people who harm leads (their own help
+     comes first), not when nothing was found (the page then shows who to call, and more), and
+     only a line `fits` (an area chosen: one that serves it). */
+  var STANDING_AT = 5;
+  function withStandingLine(results, standing, nation, byUrl, fits) {
+    if (!standing || !results.length) return results;
+    var urls = results.map(function (entry) { return entry.doc.u; });
+    if (urls.slice(0, 3).some(function (u) { return standing.notAfter.indexOf(u) >= 0; })) return results;
+    var want = nation ? standing.lines[nation] : standing.anywhere;
+    var own = nation ? [want] : [standing.anywhere].concat(Object.keys(standing.lines).map(function (n) { return standing.lines[n]; }));
+    if (urls.slice(0, STANDING_AT).some(function (u) { return own.indexOf(u) >= 0; })) return results;
+    var entry = want && byUrl[want];
+    if (!entry || !fits(entry)) return results;
+    var out = results.filter(function (e) { return e !== entry; });
+    out.splice(Math.min(STANDING_AT - 1, out.length), 0, entry);
+    return out;
+  }
+
   /* The nation an area is in (itself, if it is one); "" for the whole UK. */
   function nationOfArea(area, nations) {
     return area.id in nations ? area.id : area.up.filter(function (id) { return id in nations; })[0] || "";
@@ -581,7 +601,7 @@
     wordsOf: wordsOf, namesPlace: namesPlace, onlyPlace: onlyPlace, bestBets: bestBets, namesTitle: namesTitle,
     placeNamesOf: placeNamesOf, placeWordsAllowed: placeWordsAllowed,
     matchPhrases: matchPhrases, oneEditApart: oneEditApart, typoFixed: typoFixed, nationOf: nationOf,
-    nationAround: nationAround, withoutPlaces: withoutPlaces, namedPlaces: namedPlaces,
+    nationAround: nationAround, withoutPlaces: withoutPlaces, namedPlaces: namedPlaces, withStandingLine: withStandingLine,
     corpusView: corpusView, score: score, idf: idf, weight: weight, unjoined: unjoined, respelled: respelled
   };
 
@@ -882,8 +902,16 @@
           var harm = results.filter(function (e) {
             return e.service && e.doc.tr === tree.order.harmTier && titled.indexOf(e) < 0;
           });
-          var help = results.filter(function (e) { return harm.indexOf(e) < 0; }).slice(0, 30);
-          return { help: help, harm: harm.slice(0, 5) };
+          var help = results.filter(function (e) { return harm.indexOf(e) < 0; });
+          var lineNation = nation || (areaId && tree.byId[areaId] ? nationOfArea(tree.byId[areaId], core.nations) : "");
+          /* Only where no rule recognised what was asked (a best bet, a page's own title, a place
+             alone): what the person needs is less sure, and a line helps whatever it is. */
+          if (!pinned.length && !titled.length && !placeOnly.length) {
+            help = withStandingLine(help, core.standing, lineNation, byUrl, function (entry) {
+              return !areaId || (entry.service && covers(entry.doc, areaId, tree));
+            });
+          }
+          return { help: help.slice(0, 30), harm: harm.slice(0, 5) };
         });
       });
   }

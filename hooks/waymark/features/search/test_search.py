@@ -440,22 +440,28 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #: - welsh_unseen_queries_8.yaml (212, Welsh) and unseen_queries_7.yaml (203, English), written blind
 #:   late in session 7 and measured once, before any miss was read: Welsh 83.0% (76.4% top 3) on
 #:   58eb6b3 (with the next commit's new service), English 91.1% (86.2%) on d337c7a.
-#: Floors sit a point or two below each set's figure at the end of session 7, so a loss shows.
+#: - unseen_queries_8.yaml (200, English) and welsh_unseen_queries_9.yaml (212, Welsh), written blind
+#:   in session 8 and measured once on 6fd812b (after the third pass of towns): English 88.5% (83.0%
+#:   top 3), Welsh 80.2% (75.9%). Held at those figures. Then the standing line (a way to talk to
+#:   someone now among the first five where no rule recognised the query): 91.5% and 86.3%.
+#: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4, 5, 7 and Welsh 4, 7, 8), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
     "unseen_queries_3.yaml": ("search/", 0.96),
     "unseen_queries_4.yaml": ("search/", 0.95),
-    "unseen_queries_5.yaml": ("search/", 0.90),
+    "unseen_queries_5.yaml": ("search/", 0.94),
     "unseen_queries_6.yaml": ("search/", 0.94),
-    "unseen_queries_7.yaml": ("search/", 0.91),
+    "unseen_queries_7.yaml": ("search/", 0.95),
+    "unseen_queries_8.yaml": ("search/", 0.88),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
-    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.86),
+    "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
     "welsh_unseen_queries_5.yaml": ("cy/search/", 0.91),
     "welsh_unseen_queries_6.yaml": ("cy/search/", 0.95),
-    "welsh_unseen_queries_7.yaml": ("cy/search/", 0.90),
-    "welsh_unseen_queries_8.yaml": ("cy/search/", 0.83),
+    "welsh_unseen_queries_7.yaml": ("cy/search/", 0.92),
+    "welsh_unseen_queries_8.yaml": ("cy/search/", 0.88),
+    "welsh_unseen_queries_9.yaml": ("cy/search/", 0.80),
 }
 
 
