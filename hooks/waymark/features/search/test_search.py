@@ -444,7 +444,8 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   in session 8 and measured once on 6fd812b (after the third pass of towns): English 88.5% (83.0%
 #:   top 3), Welsh 80.2% (75.9%). Held at those figures. Then the standing line (a way to talk to
 #:   someone now among the first five where no rule recognised the query): 91.5% and 86.3%.
-#: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4, 5, 7 and Welsh 4, 7, 8), so a loss shows.
+#: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
+#: 5, 7 and Welsh 4, 7, 8), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
