@@ -93,7 +93,9 @@ def test_the_language_filter_lists_what_the_data_holds(page: Page, site_url: str
     page.locator(".wm-filters__more summary").click()
     page.select_option("#wm-f-language", "welsh")
     page.locator("#wm-f-status", has_text=re.compile(r"services? in|No services")).wait_for()
-    shown = set(page.eval_on_selector_all("#wm-f-results .wm-card__name", "els => els.map(e => e.textContent)"))
+    # Services for people who harm are listed apart, under their own heading (#wm-f-harm).
+    cards = "#wm-f-results .wm-card__name, #wm-f-harm .wm-card__name"
+    shown = set(page.eval_on_selector_all(cards, "els => els.map(e => e.textContent)"))
     wales = catalogue.areas["wales"]
     around_or_in = {"national", "wales"} | {a.id for a in wales.descendants()}
     in_wales = [s for s in catalogue.services if set(s.data["areas"]) & around_or_in]
