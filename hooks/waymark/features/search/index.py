@@ -93,8 +93,19 @@ KIND_WEIGHTS = {PLACE_KIND: 0.35}
 NATION_WORDS = {
     "england": ["england", "english"],
     "wales": ["wales", "welsh", "cymru"],
-    "scotland": ["scotland", "scottish", "police scotland", "procurator fiscal", "copfs", "sheriff court"],
-    "northern-ireland": ["northern ireland", "northern irish", "housing executive", "nihe", "psni"],
+    # Welsh names of the other nations, read on GOV.UK's Welsh page on child arrangements ('Mae
+    # proses wahanol yn yr Alban a Gogledd Iwerddon'), with the nasal mutation of "yng Ngogledd
+    # Iwerddon" written out: a Welsh query on /cy/ otherwise means Wales.
+    "scotland": ["scotland", "scottish", "police scotland", "procurator fiscal", "copfs", "sheriff court", "yr alban"],
+    "northern-ireland": [
+        "northern ireland",
+        "northern irish",
+        "housing executive",
+        "nihe",
+        "psni",
+        "gogledd iwerddon",
+        "ngogledd iwerddon",
+    ],
 }
 #: How much each tier's relevance counts in search, so a 24-hour line wins a near tie.
 
