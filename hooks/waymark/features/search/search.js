@@ -518,10 +518,10 @@
   }
 
   /* A search that finds something, where no rule recognised what was asked, shows among its
-     first STANDING_AT a way to talk to someone now (core.json "standing"): the 24-hour line of the nation it means, or with none the page
-     that lists every nation's line. Not when a page for people who harm leads (their own help
-     comes first), not when nothing was found (the page then shows who to call, and more), and
-     only a line `fits` (an area chosen: one that serves it). */
+     first STANDING_AT a way to talk to someone now (core.json "standing"): the 24-hour line of
+     the nation it means, or with none the page that lists every nation's line. Not when a page
+     for people who harm leads (their own help comes first), not when nothing was found (the page
+     then shows who to call, and more), and only a line `fits` (an area chosen: one that serves it). */
   var STANDING_AT = 5;
   function withStandingLine(results, standing, nation, byUrl, fits) {
     if (!standing || !results.length) return results;
