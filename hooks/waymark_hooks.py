@@ -11,7 +11,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from waymark.glue.adapter import Site
+from waymark.glue.adapter import Site, starting
 
 _site: Site | None = None
 
@@ -19,6 +19,10 @@ _site: Site | None = None
 def _current() -> Site:
     assert _site is not None, "on_config has not run"
     return _site
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    starting(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

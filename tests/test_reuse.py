@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,11 @@ TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+def data(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the fixture data, loaded with the memo on (as under `make serve`)."""
+    MEMO.enable()
+    yield Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+    MEMO.enable(False)
 
 
 @pytest.fixture
@@ -114,3 +117,23 @@ def test_the_memo_keeps_one_entry_a_file_read(data: Path) -> None:
         helpline.write_text(helpline.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         load_catalogue(data, today=TODAY)
     assert len(MEMO) == read - 1
+
+
+def test_a_single_build_keeps_nothing(tmp_path: Path, checked: Counter[str]) -> None:
+    data = Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+    assert not MEMO.enabled
+    for _ in range(2):
+        load_catalogue(data, today=TODAY)
+    assert len(MEMO) == 0 and checked["example-helpline.yaml"] == 2
+
+
+def test_only_serve_turns_the_memo_on() -> None:
+    from waymark.glue.adapter import starting
+
+    try:
+        starting("serve")
+        assert MEMO.enabled
+        starting("build")
+        assert not MEMO.enabled and len(MEMO) == 0
+    finally:
+        MEMO.enable(False)

@@ -8,6 +8,10 @@ the schemas, today's date, the record type, ...), and the next load takes it bac
 whose key is the same. The result is kept pickled and unpickled at each use, so a build never
 shares an object with an earlier one: what one build does to its records cannot reach the next.
 
+Only where a process loads more than once: `make serve` turns it on (`Memo.enable`, from the
+startup hook). A single build keeps nothing: at 10,000 services keeping every file's result would
+cost it 1.5 s and 56 MB for no reuse.
+
 Bounded: one entry a file. A changed file replaces its entry, and a load (`Memo.load`) ends by
 dropping the entries of every file it did not read (deleted or renamed ones).
 """
@@ -44,6 +48,13 @@ class Memo:
         self._entries: dict[Path, tuple[str, bytes]] = {}
         self._lock = threading.Lock()
         self._read: set[Path] | None = None
+        self.enabled = False
+
+    def enable(self, on: bool = True) -> None:
+        """Keep results from now on (or stop, and forget them)."""
+        self.enabled = on
+        if not on:
+            self.keep_only(())
 
     def load(self) -> _Load:
         """`with MEMO.load():` around one load of data/; at its end, only the files it read are kept."""
@@ -58,6 +69,8 @@ class Memo:
     ) -> list[Result]:
         """The result of checking each of `paths`: kept ones where their key is unchanged, the rest
         from `work(indexes)`, which checks the files at those indexes of `paths`, in order."""
+        if not self.enabled:
+            return work(list(range(len(paths)))) if paths else []
         keys = [self.key(path, context) for path in paths]
         found: list[Any] = [self.get(path, key) for path, key in zip(paths, keys, strict=True)]
         todo = [i for i, result in enumerate(found) if result is None]

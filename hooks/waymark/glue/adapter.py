@@ -23,6 +23,7 @@ from ..data.catalogue import Catalogue, load_catalogue
 from ..data.freshness import warn_stale
 from ..data.languages import language
 from ..data.problems import DataError
+from ..data.reuse import MEMO
 from ..render.crisis import deaf_routes
 from ..render.deploy import write_header_files
 from ..render.feature import Output
@@ -62,6 +63,12 @@ def use_translated_pages(files: Files, config: MkDocsConfig, language: str) -> s
             files.append(File.generated(config, english.src_uri, abs_src_path=file.abs_src_path))
             replaced.add(english.src_uri)
     return replaced
+
+
+def starting(command: str) -> None:
+    """MkDocs starts `command`: under `serve`, which builds again at every edit, loads reuse what
+    did not change (data/reuse.py); a single build keeps nothing."""
+    MEMO.enable(command == "serve")
 
 
 class Site:
