@@ -331,8 +331,13 @@ def _load_catalogue(data_dir: Path, today: dt.date | None, schema_dir: Path | No
     if schema_dir is None:
         schema_dir = data_dir / "schema" if (data_dir / "schema").is_dir() else DEFAULT_SCHEMA_DIR
     problems: list[Problem] = []
-    # What a file's checked result depends on besides its own bytes.
-    context = (str(data_dir.absolute()), str(schema_dir.absolute()), folder_digest(schema_dir, "*.json"), str(today))
+    # What a file's checked result depends on besides its own bytes: worked out (every schema file
+    # read) only where results are kept, under `make serve`.
+    context = (
+        (str(data_dir.absolute()), str(schema_dir.absolute()), folder_digest(schema_dir, "*.json"), str(today))
+        if MEMO.enabled
+        else ()
+    )
 
     def shared_file(name: str, required: bool = True) -> SourceFile | None:
         """A data file other than a record, held to its schema (data/schema/<name>.schema.json):
@@ -365,7 +370,7 @@ def _load_catalogue(data_dir: Path, today: dt.date | None, schema_dir: Path | No
         records[rtype.name], type_problems = _load_records(data_dir, schema_dir, rtype, today, context)
         problems += type_problems
 
-    areas_digest = digest_of(areas_src.path.read_bytes()) if areas_src else ""
+    areas_digest = digest_of(areas_src.path.read_bytes()) if areas_src and MEMO.enabled else ""
     routes, route_problems = read_council_routes(data_dir, schema_dir, areas, today, (*context, areas_digest))
     problems += route_problems
     # An id names one record of any type: the sheet, search and exports find records by id alone.
