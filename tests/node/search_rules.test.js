@@ -215,31 +215,29 @@ test("a name two nations' places share means the one in the nation the query or 
 });
 
 test("a search that finds something shows a way to talk to someone now among its first five", () => {
-  const standing = {
-    lines: { england: "services/ndah/", wales: "services/lff/" }, anywhere: "categories/helpline/",
-    notAfter: ["categories/perpetrator/"],
-  };
+  const standing = { anywhere: "categories/helpline/", notAfter: ["categories/perpetrator/"] };
+  const lines = { england: ["services/ndah/", "services/other/"], wales: ["services/lff/"] };
   const entry = (u) => ({ doc: { u: u }, service: u.startsWith("services/") });
   const byUrl = Object.fromEntries(["services/ndah/", "services/lff/", "categories/helpline/"].map((u) => [u, entry(u)]));
   const results = (...urls) => urls.map((u) => byUrl[u] || entry(u));
   const urls = (list) => list.map((e) => e.doc.u);
   const any = () => true;
-  assert.deepEqual(urls(R.withStandingLine(results("a", "b", "c", "d", "e", "f"), standing, "wales", byUrl, any)),
+  assert.deepEqual(urls(R.withStandingLine(results("a", "b", "c", "d", "e", "f"), standing, lines, "wales", byUrl, any)),
     ["a", "b", "c", "d", "services/lff/", "e", "f"]);
-  assert.deepEqual(urls(R.withStandingLine(results("a", "b"), standing, "", byUrl, any)), ["a", "b", "categories/helpline/"]);
+  assert.deepEqual(urls(R.withStandingLine(results("a", "b"), standing, lines, "", byUrl, any)), ["a", "b", "categories/helpline/"]);
   /* Moved up, not repeated, when it is further down. */
-  assert.deepEqual(urls(R.withStandingLine(results("a", "b", "c", "d", "e", "services/ndah/"), standing, "england", byUrl, any)),
+  assert.deepEqual(urls(R.withStandingLine(results("a", "b", "c", "d", "e", "services/ndah/"), standing, lines, "england", byUrl, any)),
     ["a", "b", "c", "d", "services/ndah/", "e"]);
   /* Already there: a line of the nation meant; with no nation, any nation's line or the page of them all. */
   const kept = results("a", "services/ndah/", "c");
-  assert.equal(R.withStandingLine(kept, standing, "england", byUrl, any), kept);
-  assert.equal(R.withStandingLine(kept, standing, "", byUrl, any), kept);
+  assert.equal(R.withStandingLine(kept, standing, lines, "england", byUrl, any), kept);
+  assert.equal(R.withStandingLine(kept, standing, lines, "", byUrl, any), kept);
   /* Not after a page for people who harm, not on nothing found, not where it does not serve the area. */
   const harm = results("categories/perpetrator/", "b");
-  assert.equal(R.withStandingLine(harm, standing, "", byUrl, any), harm);
-  assert.deepEqual(R.withStandingLine([], standing, "", byUrl, any), []);
+  assert.equal(R.withStandingLine(harm, standing, lines, "", byUrl, any), harm);
+  assert.deepEqual(R.withStandingLine([], standing, lines, "", byUrl, any), []);
   const far = results("a", "b");
-  assert.equal(R.withStandingLine(far, standing, "wales", byUrl, () => false), far);
+  assert.equal(R.withStandingLine(far, standing, lines, "wales", byUrl, () => false), far);
 });
 
 test("a word typed without its space is read as two words the corpus holds, and only then", () => {

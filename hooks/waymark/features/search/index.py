@@ -452,17 +452,15 @@ def indexed_texts(core_docs: Sequence[dict[str, Any]], services: Iterable[dict[s
 
 
 def standing_lines(catalogue: Catalogue) -> dict[str, Any]:
-    """What a search that finds something always shows among its first five: the 24-hour line of
-    the nation it means (data/crisis.yaml), or, with no nation, the category page every nation's
-    line shares (it lists them all); never after a page for people who harm (their own list)."""
+    """What a search that finds something always shows among its first five, besides the nation's
+    first 24-hour line (core.json `nationLines`): with no nation, the category page every nation's
+    first line shares (it lists them all); never after a page for people who harm (their own list)."""
     services = catalogue.records.get("service", {})
-    lines = {n: f"services/{ids[0]}/" for n, ids in catalogue.crisis.nations.items() if ids}
     firsts = [services[ids[0]] for ids in catalogue.crisis.nations.values() if ids and ids[0] in services]
     shared = [c for c in catalogue.categories if all(c in (s.data.get("categories") or []) for s in firsts)]
     harm = [c.url for c in catalogue.categories.values() if c.group == "for-people-who-harm"]
     return {
-        "lines": lines,
-        "anywhere": catalogue.categories[shared[0]].url if shared and lines else "",
+        "anywhere": catalogue.categories[shared[0]].url if shared and firsts else "",
         "notAfter": harm,
     }
 

@@ -518,17 +518,18 @@
   }
 
   /* A search that finds something, where no rule recognised what was asked, shows among its
-     first STANDING_AT a way to talk to someone now (core.json "standing"): the 24-hour line of
-     the nation it means, or with none the page that lists every nation's line. Not when a page
+     first STANDING_AT a way to talk to someone now (core.json "standing"): the first 24-hour
+     line of the nation it means (`nationLines`), or with none the page that lists every nation's line. Not when a page
      for people who harm leads (their own help comes first), not when nothing was found (the page
      then shows who to call, and more), and only a line `fits` (an area chosen: one that serves it). */
   var STANDING_AT = 5;
-  function withStandingLine(results, standing, nation, byUrl, fits) {
+  function withStandingLine(results, standing, nationLines, nation, byUrl, fits) {
     if (!standing || !results.length) return results;
     var urls = results.map(function (entry) { return entry.doc.u; });
     if (urls.slice(0, 3).some(function (u) { return standing.notAfter.indexOf(u) >= 0; })) return results;
-    var want = nation ? standing.lines[nation] : standing.anywhere;
-    var own = nation ? [want] : [standing.anywhere].concat(Object.keys(standing.lines).map(function (n) { return standing.lines[n]; }));
+    function lineOf(n) { return (nationLines[n] || [])[0]; }
+    var want = nation ? lineOf(nation) : standing.anywhere;
+    var own = nation ? [want] : [standing.anywhere].concat(Object.keys(nationLines).map(lineOf));
     if (urls.slice(0, STANDING_AT).some(function (u) { return own.indexOf(u) >= 0; })) return results;
     var entry = want && byUrl[want];
     if (!entry || !fits(entry)) return results;
@@ -907,7 +908,7 @@
           /* Only where no rule recognised what was asked (a best bet, a page's own title, a place
              alone): what the person needs is less sure, and a line helps whatever it is. */
           if (!pinned.length && !titled.length && !placeOnly.length) {
-            help = withStandingLine(help, core.standing, lineNation, byUrl, function (entry) {
+            help = withStandingLine(help, core.standing, core.nationLines || {}, lineNation, byUrl, function (entry) {
               return !areaId || (entry.service && covers(entry.doc, areaId, tree));
             });
           }
