@@ -507,11 +507,12 @@
       group.forEach(function (area) { var n = nationOfArea(area, core.nations); if (seen.indexOf(n) < 0) seen.push(n); });
       return seen;
     }
+    var groupNations = groups.map(nationsIn);
     var around = [];
-    groups.forEach(function (group) { var n = nationsIn(group); if (n.length === 1 && around.indexOf(n[0]) < 0) around.push(n[0]); });
+    groupNations.forEach(function (n) { if (n.length === 1 && around.indexOf(n[0]) < 0) around.push(n[0]); });
     var hint = nationOf(query, core.nations) || (around.length === 1 ? around[0] : "") || core.nation || "";
-    groups.forEach(function (group) {
-      var own = nationsIn(group).length > 1 && hint ? group.filter(function (area) { return nationOfArea(area, core.nations) === hint; }) : [];
+    groups.forEach(function (group, g) {
+      var own = groupNations[g].length > 1 && hint ? group.filter(function (area) { return nationOfArea(area, core.nations) === hint; }) : [];
       (own.length ? own : group).forEach(function (area) { if (found.ids.indexOf(area) < 0) found.ids.push(area); });
     });
     return found;
@@ -519,9 +520,10 @@
 
   /* A search that finds something, where no rule recognised what was asked, shows among its
      first STANDING_AT a way to talk to someone now (core.json "standing"): the first 24-hour
-     line of the nation it means (`nationLines`), or with none the page that lists every nation's line. Not when a page
-     for people who harm leads (their own help comes first), not when nothing was found (the page
-     then shows who to call, and more), and only a line `fits` (an area chosen: one that serves it). */
+     line of the nation it means (`nationLines`), or with none the page that lists every nation's
+     line. Not when a page for people who harm leads (their own help comes first), not when
+     nothing was found (the page then shows who to call, and more), and only a line `fits` (an
+     area chosen: one that serves it). */
   var STANDING_AT = 5;
   function withStandingLine(results, standing, nationLines, nation, byUrl, fits) {
     if (!standing || !results.length) return results;
