@@ -12,7 +12,8 @@ import functools
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from .guide import Guide, read_guide
 from .language_help import LANGUAGE_HELP_URL, LanguageHelp, read_language_help
 from .model import LEGAL_TYPES, RECORD_TYPES, SERVICE, Record, RecordType
 from .pages_check import page_location_problems
-from .parallel import map_chunks
+from .parallel import in_background
 from .phrases import Phrase, read_phrases
 from .place_names import PlaceNames, read_place_names
 from .places import Area, Category, postcode_id_problems, read_areas, read_categories
@@ -207,23 +208,29 @@ def _check_files(jobs: Sequence[FileJob]) -> list[tuple[SourceFile | None, list[
     return [_check_file(job) for job in jobs]
 
 
-def _load_records(
-    data_dir: Path, schema_dir: Path, rtype: RecordType, today: dt.date, context: tuple[str, ...]
-) -> tuple[dict[str, Record], list[Problem]]:
-    """Every record of one type, each file read and checked (or its result reused: `reuse.MEMO`,
-    `context` naming what else the result depends on), and their problems."""
+def _checking_records(
+    stack: ExitStack, data_dir: Path, schema_dir: Path, rtype: RecordType, today: dt.date, context: tuple[str, ...]
+) -> Callable[[], tuple[dict[str, Record], list[Problem]]]:
+    """Start reading and checking every record of one type (each file's result reused where
+    `reuse.MEMO` kept it, `context` naming what else it depends on); many files are checked on the
+    other cores while this process goes on. The function returned waits for them and gives the
+    records and their problems. `stack` stops the other cores' work if the load fails first."""
     folder = data_dir / rtype.folder
     paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")] if folder.is_dir() else []
     jobs = [(path, data_dir, schema_dir, rtype.name, today) for path in paths]
-    context = (*context, rtype.name)
-    checked = MEMO.reused_many(paths, context, lambda todo: map_chunks(_check_files, [jobs[i] for i in todo]))
-    records: dict[str, Record] = {}
-    problems: list[Problem] = []
-    for (path, *_), (src, file_problems) in zip(jobs, checked, strict=True):
-        problems += file_problems
-        if src is not None:
-            records[path.stem] = Record(rtype, path.stem, src.data, src)
-    return records, problems
+    pending = MEMO.pending(paths, (*context, rtype.name))
+    results = stack.enter_context(in_background(_check_files, [jobs[i] for i in pending.todo]))
+
+    def records_and_problems() -> tuple[dict[str, Record], list[Problem]]:
+        records: dict[str, Record] = {}
+        problems: list[Problem] = []
+        for path, (src, file_problems) in zip(paths, MEMO.finished(pending, results()), strict=True):
+            problems += file_problems
+            if src is not None:
+                records[path.stem] = Record(rtype, path.stem, src.data, src)
+        return records, problems
+
+    return records_and_problems
 
 
 def service_reference_problems(
@@ -327,6 +334,11 @@ def load_catalogue(data_dir: Path, today: dt.date | None = None, schema_dir: Pat
 
 
 def _load_catalogue(data_dir: Path, today: dt.date | None, schema_dir: Path | None) -> Catalogue:
+    with ExitStack() as stack:
+        return _load_all(stack, data_dir, today, schema_dir)
+
+
+def _load_all(stack: ExitStack, data_dir: Path, today: dt.date | None, schema_dir: Path | None) -> Catalogue:
     today = today or today_for_checks()
     if schema_dir is None:
         schema_dir = data_dir / "schema" if (data_dir / "schema").is_dir() else DEFAULT_SCHEMA_DIR
@@ -338,6 +350,9 @@ def _load_catalogue(data_dir: Path, today: dt.date | None, schema_dir: Path | No
         if MEMO.enabled
         else ()
     )
+    # The records are checked first, on the other cores where there are many (services), while this
+    # process reads the shared files, the other types and the council routes.
+    checking = {t.name: _checking_records(stack, data_dir, schema_dir, t, today, context) for t in RECORD_TYPES}
 
     def shared_file(name: str, required: bool = True) -> SourceFile | None:
         """A data file other than a record, held to its schema (data/schema/<name>.schema.json):
@@ -365,13 +380,12 @@ def _load_catalogue(data_dir: Path, today: dt.date | None, schema_dir: Path | No
     problems += area_problems + cat_problems + synonym_problems + place_name_problems + host_problems
     problems += postcode_id_problems(data_dir / "postcodes", areas)
 
-    records: dict[str, dict[str, Record]] = {}
-    for rtype in RECORD_TYPES:
-        records[rtype.name], type_problems = _load_records(data_dir, schema_dir, rtype, today, context)
-        problems += type_problems
-
     areas_digest = digest_of(areas_src.path.read_bytes()) if areas_src and MEMO.enabled else ""
     routes, route_problems = read_council_routes(data_dir, schema_dir, areas, today, (*context, areas_digest))
+    records: dict[str, dict[str, Record]] = {}
+    for rtype in RECORD_TYPES:
+        records[rtype.name], type_problems = checking[rtype.name]()
+        problems += type_problems
     problems += route_problems
     # An id names one record of any type: the sheet, search and exports find records by id alone.
     seen: dict[str, Record] = {}

@@ -1,14 +1,16 @@
 """Share big, independent jobs (reading 10,000 files, writing 10,000 pages) between the CPU cores.
 
 Used only above `THRESHOLD` items and where `fork` exists: a small regional directory (and
-`mkdocs serve`, which runs threads) stays in one process.
+`mkdocs serve`, which runs threads) stays in one process. `in_background` lets this process go on
+with other work while the children run (on two cores it would otherwise wait for them, idle).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -29,11 +31,34 @@ def map_chunks(func: Callable[[Sequence[Item]], list[Result]], items: Sequence[I
 
     `func` must be a module-level function (the children find it by name) and take a chunk.
     """
+    with in_background(func, items) as results:
+        return results()
+
+
+def _chunks(items: Sequence[Item]) -> list[Sequence[Item]]:
+    """`items` in one contiguous chunk per worker, or [] where the work stays in this process."""
     count = workers()
     if len(items) < THRESHOLD or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return func(items)
+        return []
     size = -(-len(items) // count)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@contextmanager
+def in_background(
+    func: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
+) -> Iterator[Callable[[], list[Result]]]:
+    """`with in_background(func, items) as results:` starts `func` over `items` as `map_chunks`
+    does and lets the block run meanwhile; `results()` waits for them (in input order).
+
+    Where the work stays in this process it is done before the block starts. Leaving the block
+    stops the children, finished or not, so an error in the block leaves none behind.
+    """
+    chunks = _chunks(items)
+    if not chunks:
+        done = func(items)
+        yield lambda: done
+        return
     with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-        parts = pool.map(func, chunks)
-    return [result for part in parts for result in part]
+        pending = pool.map_async(func, chunks)
+        yield lambda: [result for part in pending.get() for result in part]

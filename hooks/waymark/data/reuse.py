@@ -22,6 +22,7 @@ import hashlib
 import pickle
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +40,17 @@ def folder_digest(folder: Path, pattern: str = "*") -> str:
         return ""
     parts = [f"{p.name}:{digest_of(p.read_bytes())}" for p in sorted(folder.glob(pattern)) if p.is_file()]
     return digest_of("\n".join(parts).encode())
+
+
+@dataclass
+class Pending:
+    """The files of one `Memo.pending` call: their keys, the results kept for them (None: to
+    check), and the indexes of those to check."""
+
+    paths: Sequence[Path]
+    keys: list[str | None]
+    found: list[Any]
+    todo: list[int]
 
 
 class Memo:
@@ -69,16 +81,28 @@ class Memo:
     ) -> list[Result]:
         """The result of checking each of `paths`: kept ones where their key is unchanged, the rest
         from `work(indexes)`, which checks the files at those indexes of `paths`, in order."""
+        pending = self.pending(paths, context)
+        return self.finished(pending, work(pending.todo) if pending.todo else [])
+
+    def pending(self, paths: Sequence[Path], context: Sequence[str]) -> Pending:
+        """What checking `paths` needs: the results kept for them, and the indexes of the files to
+        check (pass their results to `finished`). For work that runs while the caller goes on."""
         if not self.enabled:
-            return work(list(range(len(paths)))) if paths else []
+            return Pending(paths, [None] * len(paths), [None] * len(paths), list(range(len(paths))))
         keys = [self.key(path, context) for path in paths]
         found: list[Any] = [self.get(path, key) for path, key in zip(paths, keys, strict=True)]
-        todo = [i for i, result in enumerate(found) if result is None]
-        for i, result in zip(todo, work(todo) if todo else [], strict=True):
-            self.put(paths[i], keys[i], result)
+        return Pending(paths, keys, found, [i for i, result in enumerate(found) if result is None])
+
+    def finished(self, pending: Pending, results: Sequence[Result]) -> list[Result]:
+        """The result for each file of `pending`: `results` (of the files in `pending.todo`, in
+        order) kept for the next load, with the results that were kept for the others."""
+        found = list(pending.found)
+        for i, result in zip(pending.todo, results, strict=True):
+            if self.enabled:
+                self.put(pending.paths[i], pending.keys[i], result)
             found[i] = result
-        if self._read is not None:
-            self._read.update(path.absolute() for path in paths)
+        if self.enabled and self._read is not None:
+            self._read.update(path.absolute() for path in pending.paths)
         return found
 
     def key(self, path: Path, context: Iterable[str]) -> str | None:

@@ -39,7 +39,7 @@ from .finish import finish_content, finish_document
 from .languages import OtherLanguages, OtherLanguagesFailed, handed_over
 from .pages import PageClash, generated_pages
 from .registry import features
-from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, trimmed, write_pages, write_sitemap
+from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, trimmed, write_sitemap, writing_pages
 
 ASSET_URL = "assets/waymark/"
 STYLESHEET = "waymark.css"  # render/assets' CSS and every feature's, one file: one request
@@ -217,7 +217,24 @@ class Site:
                 self.unsafe.append(f"every page out of the nav (the theme around them): {', '.join(unsafe)}")
             shells[depth] = Shell(trimmed(finished), toc_item, depth)
         fast = [page for page in self.pages.values() if page.fast]
-        refused = write_pages(site_dir, shells, fast, finish_content)
+        source_language = self.settings.language == i18n.SOURCE_LANGUAGE
+        output = Output(site_dir, self.renderer, tuple(self.guides), source_language)
+        # The features' files (search, sheet, postcode shards) read the records, not the pages: this
+        # process writes them while the other cores write the pages.
+        with writing_pages(site_dir, shells, fast, finish_content) as written:
+            for feature in features():
+                if feature.files is not None:
+                    feature.files(output)
+            if source_language:  # other languages share the English site's headers
+                write_header_files(site_dir)
+            else:
+                (site_dir / ASSET_URL / "strings.js").write_text(
+                    i18n.CURRENT.script_strings(i18n.script_msgids()), encoding="utf-8"
+                )
+                # The server answers every missing address with the English site's not-found page (it
+                # links to this language's home); a second one here would load the English site's assets.
+                (site_dir / "404.html").unlink(missing_ok=True)
+            refused = written()
         self.unsafe += [f"{url} ({source}): {', '.join(found)}" for url, source, found in refused]
         if self.unsafe:
             lines = "\n".join(f"  {line}" for line in self.unsafe)
@@ -225,20 +242,6 @@ class Site:
                 f"{len(self.unsafe)} page(s) hold something that could run or redirect; record text must stay "
                 f"text (check the data files named):\n{lines}"
             )
-        source_language = self.settings.language == i18n.SOURCE_LANGUAGE
-        output = Output(site_dir, self.renderer, tuple(self.guides), source_language)
-        for feature in features():
-            if feature.files is not None:
-                feature.files(output)
-        if source_language:  # other languages share the English site's headers
-            write_header_files(site_dir)
-        else:
-            (site_dir / ASSET_URL / "strings.js").write_text(
-                i18n.CURRENT.script_strings(i18n.script_msgids()), encoding="utf-8"
-            )
-            # The server answers every missing address with the English site's not-found page (it links
-            # to this language's home); a second one here would load the English site's assets.
-            (site_dir / "404.html").unlink(missing_ok=True)
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
         warn_stale(self.catalogue, self.settings.stale_after_months)
         for warning in self.settings.warnings:

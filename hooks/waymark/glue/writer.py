@@ -18,7 +18,8 @@ import gzip
 import html as html_lib
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import jinja2
 from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 
-from ..data.parallel import map_chunks, workers
+from ..data.parallel import in_background, workers
 from ..render.pages import GeneratedPage
 from ..render.renderer import compile_templates
 from ..render.toc import TocEntry, toc_tokens
@@ -136,13 +137,15 @@ def _write_chunk(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
     return problems
 
 
-def write_pages(
+@contextmanager
+def writing_pages(
     site_dir: Path, shells: dict[int, Shell], pages: Sequence[GeneratedPage], finish: Finish
-) -> list[tuple[str, str, list[str]]]:
-    """Write `<url>/index.html` for each page (shared between cores) and drop the shells' own pages.
+) -> Iterator[Callable[[], list[tuple[str, str, list[str]]]]]:
+    """Write `<url>/index.html` for each page (shared between cores) and drop the shells' own pages,
+    while this process runs the block: `with writing_pages(...) as written:`.
 
-    `shells` holds one shell per depth of the pages. Returns (page url, data file, what is unsafe
-    in it) for every page the finishing rules refused.
+    `shells` holds one shell per depth of the pages. `written()` waits for the pages and returns
+    (page url, data file, what is unsafe in it) for every page the finishing rules refused.
     """
     global _job
     _job = (site_dir, {depth: (shell, shell.check()) for depth, shell in shells.items()}, pages, finish)
@@ -151,12 +154,17 @@ def write_pages(
     # so each gets a like share of every type.
     count = workers()
     dealt = [index for start in range(count) for index in range(start, len(pages), count)]
+
+    def written(results: Callable[[], list[tuple[str, str, list[str]]]]) -> list[tuple[str, str, list[str]]]:
+        problems = results()
+        shutil.rmtree(site_dir / SHELL_FOLDER, ignore_errors=True)
+        return sorted(problems)
+
     try:
-        problems = map_chunks(_write_chunk, dealt)
+        with in_background(_write_chunk, dealt) as results:
+            yield lambda: written(results)
     finally:
         _job = None
-    shutil.rmtree(site_dir / SHELL_FOLDER, ignore_errors=True)
-    return sorted(problems)
 
 
 def write_sitemap(site_dir: Path, site_url: str, urls: Sequence[str]) -> None:
