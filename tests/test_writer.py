@@ -77,3 +77,29 @@ def test_parallel_chunks_keep_input_order(monkeypatch: pytest.MonkeyPatch) -> No
 def test_fast_page_titles_are_escaped_like_the_themes() -> None:
     page = GeneratedPage("services/x.md", "<b>", "", lambda root: "")
     assert html.unescape(writer.Shell(writer.TITLE, None).fill(page, "", "", "<li>marker</li>")) == "<b>"  # type: ignore[arg-type]
+
+
+def _wait_forever(chunk: Sequence[int]) -> list[int]:
+    import time
+
+    time.sleep(60)
+    return list(chunk)
+
+
+def test_work_in_background_is_stopped_when_the_block_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load or build that fails while other cores work leaves no process behind."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    with pytest.raises(ValueError), parallel.in_background(_wait_forever, [1, 2, 3, 4]):
+        assert len(multiprocessing.active_children()) == 2
+        raise ValueError("the block failed")
+    assert multiprocessing.active_children() == []
+
+
+def test_work_in_background_gives_results_in_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 3)
+    with parallel.in_background(_square, list(range(10))) as results:
+        assert results() == [n * n for n in range(10)]
