@@ -341,3 +341,15 @@ def test_a_phrase_needs_says_or_two_groups_of_all_of_and_each_group_is_plain_wor
     assert len(found) == 2, found
     assert any(".all_of: expected at least 2 items; found 1" in p for p in found), found
     assert any(".all_of[1]: expected a list; found text 'not a list'" in p for p in found), found
+
+
+def test_a_phrases_within_and_unless_are_checked_with_their_lines(data: Path) -> None:
+    phrases = data / "phrases.yaml"
+    good = '- all_of: [["i"], ["violent"]]\n  within: 2\n  unless: ["he says"]\n  find: [services/example-helpline/]\n'
+    phrases.write_text(phrases.read_text(encoding="utf-8") + good, encoding="utf-8")
+    assert problems_for(data) == []
+    edit(phrases, "within: 2", "within: 9")  # more than five words apart is no longer one act
+    edit(phrases, 'unless: ["he says"]', 'unless: "he says"')
+    found = problems_for(data)
+    assert "data/phrases.yaml:4: [1].within: expected a number <= 5; found 9" in found, found
+    assert "data/phrases.yaml:5: [1].unless: expected a list; found text 'he says'" in found, found

@@ -288,3 +288,23 @@ test("text-speak is read as the words it stands for: whole words the file lists,
   assert.equal(R.respelled("constructor toString __proto__", respell), "constructor toString __proto__");
   assert.equal(R.respelled("anything", undefined), "anything");
 });
+
+test("an entry with `within` matches its groups only in order and near each other; `unless` stops it", () => {
+  const phrases = [{
+    says: [],
+    allOf: [["i", "im", "makes me"], ["violent", "hit", "lose my temper"]],
+    within: 2,
+    unless: ["he", "says", "hit me", "was hit"],
+    find: ["categories/perpetrator/"],
+  }];
+  const acts = ["when i drink i get violent", "drink makes me violent to my wife", "i sometimes lose my temper", "i'm violent"];
+  acts.forEach((q) => assert.deepEqual(R.bestBets(q, phrases), ["categories/perpetrator/"], q));
+  const harmed = [
+    "he is violent to me", /* the act before the speaker */
+    "he says im violent", /* someone else's words */
+    "my partner hit me and i cried", /* the speaker harmed */
+    "i was hit last night",
+    "i think my husband is violent", /* the act too far from the speaker */
+  ];
+  harmed.forEach((q) => assert.deepEqual(R.bestBets(q, phrases), [], q));
+});

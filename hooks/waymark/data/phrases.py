@@ -32,6 +32,8 @@ class Phrase:
     find: tuple[str, ...]
     alone: bool = False  # only when the query is nothing but these words (bare nation and city words)
     all_of: tuple[tuple[str, ...], ...] = ()  # or: a phrase of every group (who is speaking + what happens)
+    within: int | None = None  # all_of in the groups' order, each at most this many words after the last
+    unless: tuple[str, ...] = ()  # not when the query mentions one of these (someone else's words or acts)
 
 
 def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[Problem]]:
@@ -70,12 +72,24 @@ def read_phrases(src: SourceFile, pages: set[str]) -> tuple[list[Phrase], list[P
                     )
                 )
         alone = entry.get("alone") is True if isinstance(entry, dict) else False
+        within = entry.get("within") if isinstance(entry, dict) else None
+        unless = entry.get("unless", []) if isinstance(entry, dict) else []
+        if within is not None and not (isinstance(within, int) and not isinstance(within, bool) and groups):
+            expected = "a number of words (0 to 5), with `all_of`"
+            problems.append(Problem(src.shown_path, line, "", f"[{index}].within", expected, shown(within)))
+            continue
+        if not isinstance(unless, list) or not _plain_words(unless):
+            expected = "a list of plain words"
+            problems.append(Problem(src.shown_path, line, "", f"[{index}].unless", expected, shown(unless)))
+            continue
         phrases.append(
             Phrase(
                 tuple(s.strip().lower() for s in says),
                 tuple(str(u) for u in find),
                 alone,
                 tuple(tuple(s.strip().lower() for s in group) for group in groups),
+                within,
+                tuple(s.strip().lower() for s in unless),
             )
         )
     return phrases, problems

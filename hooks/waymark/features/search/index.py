@@ -534,6 +534,8 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
                 "find": list(p.find),
                 **({"alone": True} if p.alone else {}),
                 **({"allOf": [list(group) for group in p.all_of]} if p.all_of else {}),
+                **({"within": p.within} if p.within is not None else {}),
+                **({"unless": list(p.unless)} if p.unless else {}),
             }
             for p in catalogue.phrases
         ],

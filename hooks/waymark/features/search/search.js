@@ -403,9 +403,14 @@
     var lower = " " + withoutApostrophes(query) + " ";
     function said(words) { return mentions(lower, withoutApostrophes(words)); }
     var found = [];
+    var typed = null; /* the query's words, once an entry needs their order */
     phrases.forEach(function (entry) {
+      if (entry.unless && entry.unless.some(said)) return; /* someone else's words or acts */
       var saidHere = entry.says.filter(said);
-      if (!saidHere.length && entry.allOf) {
+      if (!saidHere.length && entry.allOf && entry.within !== undefined) {
+        typed = typed || wordsOf(withoutApostrophes(query));
+        saidHere = saidInOrder(typed, entry.allOf, entry.within);
+      } else if (!saidHere.length && entry.allOf) {
         /* who is speaking and what happens to them: a phrase of every group, in any order */
         var each = entry.allOf.map(function (group) { return group.filter(said); });
         if (each.every(function (hit) { return hit.length; })) saidHere = [].concat.apply([], each);
@@ -420,6 +425,32 @@
       entry.find.forEach(function (url) { if (found.indexOf(url) < 0) found.push(url); });
     });
     return found;
+  }
+
+  /* A phrase of every group in the groups' order, each starting at most `within` words after the
+     one before ends ("i" then "violent" within 2: "when i drink i get violent", not "he is violent
+     to me"): the phrases said, or [] if the query holds no such chain. `words`: the query's. */
+  function saidInOrder(words, groups, within) {
+    var split = groups.map(function (group) {
+      return group.map(function (phrase) { return { text: phrase, words: wordsOf(withoutApostrophes(phrase)) }; });
+    });
+    function startsAt(phrase, at) {
+      if (!phrase.words.length || at + phrase.words.length > words.length) return false;
+      return phrase.words.every(function (w, i) { return words[at + i] === w; });
+    }
+    function chain(g, from, to) {
+      if (g === split.length) return [];
+      for (var at = from; at <= Math.min(to, words.length - 1); at++) {
+        for (var p = 0; p < split[g].length; p++) {
+          if (!startsAt(split[g][p], at)) continue;
+          var end = at + split[g][p].words.length;
+          var rest = chain(g + 1, end, end + within);
+          if (rest) return [split[g][p].text].concat(rest);
+        }
+      }
+      return null;
+    }
+    return chain(0, 0, words.length - 1) || [];
   }
 
   /* True when the query names the page's whole title (two words or more, in order; a part in
@@ -765,7 +796,7 @@
     if (this.input.value.trim()) this.run();
   }
 
-  Search.prototype.show = function (entries, harm) {
+  Search.prototype.show = function (entries, harm, harmFirst) {
     var list = this.list;
     list.textContent = "";
     entries.forEach(function (entry) {
@@ -776,6 +807,7 @@
       var harmList = this.harmList;
       harm.forEach(function (entry) { harmList.appendChild(serviceCard(entry.doc)); });
       this.harm.hidden = !harm.length;
+      list.parentNode.insertBefore(this.harm, harmFirst ? list : list.nextSibling);
     }
     if (this.none) this.none.hidden = entries.length > 0;
   };
@@ -914,16 +946,21 @@
               return !areaId || (entry.service && covers(entry.doc, areaId, tree));
             });
           }
-          return { help: help.slice(0, 30), harm: harm.slice(0, 5) };
+          /* Someone asking about their own behaviour (a best bet put a page for people who harm
+             first): the services for them come first, under their own heading, above the list. A
+             page for people who harm that leads on its words alone ("he says i'm abusive") does not. */
+          var harmFirst = !!harm.length && !!help.length && !!core.standing && pinned.indexOf(help[0]) >= 0 &&
+            core.standing.notAfter.indexOf(help[0].doc.u) >= 0;
+          return { help: help.slice(0, 30), harm: harm.slice(0, 5), harmFirst: harmFirst };
         });
       });
   }
 
-  /* For scripts on the page (and the tests): the addresses a search finds, in order, as the list
-     shows them. */
+  /* For scripts on the page (and the tests): the addresses a search finds, in order, as the page
+     shows them (the services for people who harm first when they come above the list). */
   window.WaymarkSearch.find = function (query, areaId) {
     return findResults(query.trim(), areaId || "").then(function (found) {
-      return found.help.map(function (entry) { return entry.doc.u; });
+      return (found.harmFirst ? found.harm : []).concat(found.help).map(function (entry) { return entry.doc.u; });
     });
   };
 
@@ -942,7 +979,7 @@
     findResults(query, areaId)
       .then(function (found) {
         if (ticket !== self.latest) return;
-        self.show(found.help, found.harm);
+        self.show(found.help, found.harm, found.harmFirst);
         self.status.textContent = found.help.length
           ? (found.help.length === 1 ? T("1 result") : T("{count} results", { count: found.help.length }))
           : T("Nothing matched those words. You can still call one of these lines, any time:");

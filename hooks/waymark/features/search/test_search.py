@@ -334,6 +334,43 @@ def test_a_query_that_is_only_a_place_goes_to_the_place(page: Page, site_url: st
         assert search(page, query)[0].removeprefix("../") == place, query
 
 
+HARM_SERVICES = {"services/respect-phoneline/", "services/stop-it-now-helpline/"}
+
+
+def test_someone_who_harms_sees_their_services_first_and_a_victim_does_not(page: Page, site_url: str) -> None:
+    """#28: the speaker's own acts, in words no phrase list holds (data/phrases.yaml `within`), bring
+    the services for people who harm above the list, under their own heading; someone harmed, or
+    told they are the abuser, is not sent there (`unless`)."""
+    page.goto(site_url + "search/")
+    harms = ["when i drink i get violent", "drink makes me violent to my wife", "i keep going through her phone"]
+    for query, top in zip(harms, found(page, harms), strict=True):
+        assert top[0] in HARM_SERVICES and "categories/perpetrator/" in top[:4], (query, top)
+    victims = [
+        "he is violent to me",
+        "my husband says i am abusive but he hits me",
+        "my wife says i'm violent but she hits me",
+        "i was hit by my boyfriend",
+        "my son lives with me and is violent",
+        "she hit me and i hit back",
+        "i think my partner is controlling",
+        "i am scared he will hurt me",
+    ]
+    for query, top in zip(victims, found(page, victims), strict=True):
+        assert not HARM_SERVICES & set(top[:3]), (query, top)
+    # as the page shows it: the heading and the services above the list
+    search(page, harms[0])
+    above = page.evaluate(
+        "() => { const l = document.querySelector('#wm-results'), h = l.parentNode.querySelector('.wm-search__harm');"
+        " return !h.hidden && !!(h.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING); }"
+    )
+    assert above
+    search(page, victims[0])
+    assert page.evaluate(
+        "() => { const l = document.querySelector('#wm-results'), h = l.parentNode.querySelector('.wm-search__harm');"
+        " return h.hidden || !!(l.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING); }"
+    )
+
+
 def test_a_housing_need_in_a_named_council_brings_that_councils_own_route(page: Page, site_url: str) -> None:
     """The council is the one door every place has (#26): "homeless in fife" shows Fife Council's
     homelessness route right after Fife's page, not another council's; on the Welsh site too. Someone
@@ -446,8 +483,13 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   someone now among the first five where no rule recognised the query): 91.5% and 86.3%.
 #: - unseen_queries_9.yaml (207, English), written blind at the end of session 8 and measured once on
 #:   e818e0f: 89.9% (80.7% top 3). Held at that figure.
+#: - unseen_queries_10.yaml (220, English) and welsh_unseen_queries_10.yaml (210, Welsh), written
+#:   blind in session 9 and measured once on 06e137f (after new national services and a fourth pass
+#:   of towns): English 91.8% (84.5% top 3), Welsh 83.8% (71.0%). Their misses were then read:
+#:   English 95.0% after the speaker's own acts as a rule (phrases `within` and `unless`) and the
+#:   services for people who harm above the list when a best bet is theirs; Welsh 85.7% (the latter).
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
-#: 5, 7 and Welsh 4, 7, 8), so a loss shows.
+#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9, 10 and Welsh 7, 9, 10), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
@@ -457,15 +499,17 @@ UNSEEN_SETS = {
     "unseen_queries_6.yaml": ("search/", 0.94),
     "unseen_queries_7.yaml": ("search/", 0.95),
     "unseen_queries_8.yaml": ("search/", 0.88),
-    "unseen_queries_9.yaml": ("search/", 0.89),
+    "unseen_queries_9.yaml": ("search/", 0.92),
+    "unseen_queries_10.yaml": ("search/", 0.94),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
     "welsh_unseen_queries_5.yaml": ("cy/search/", 0.91),
     "welsh_unseen_queries_6.yaml": ("cy/search/", 0.95),
-    "welsh_unseen_queries_7.yaml": ("cy/search/", 0.92),
+    "welsh_unseen_queries_7.yaml": ("cy/search/", 0.94),
     "welsh_unseen_queries_8.yaml": ("cy/search/", 0.88),
-    "welsh_unseen_queries_9.yaml": ("cy/search/", 0.80),
+    "welsh_unseen_queries_9.yaml": ("cy/search/", 0.97),
+    "welsh_unseen_queries_10.yaml": ("cy/search/", 0.85),
 }
 
 
