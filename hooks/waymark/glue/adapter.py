@@ -37,6 +37,7 @@ from ..settings import Settings, SettingsError
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
 from .languages import OtherLanguages, OtherLanguagesFailed, handed_over
+from .markdown_memo import MARKDOWN
 from .pages import PageClash, generated_pages
 from .registry import features
 from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, trimmed, write_sitemap, writing_pages
@@ -69,6 +70,7 @@ def starting(command: str) -> None:
     """MkDocs starts `command`: under `serve`, which builds again at every edit, loads reuse what
     did not change (data/reuse.py); a single build keeps nothing."""
     MEMO.enable(command == "serve")
+    MARKDOWN.enable(command == "serve")
 
 
 class Site:
@@ -91,6 +93,7 @@ class Site:
         self.unsafe: list[str] = []  # pages the finishing rules refused
         self.translated: set[str] = set()  # hand-written pages this language has its own text of
         self.others: OtherLanguages | None = None  # the English build's other languages (glue/languages.py)
+        self.converted: set[str] = set()  # the Markdown pages of this build (glue/markdown_memo.py)
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Site:
@@ -154,6 +157,12 @@ class Site:
             env.globals.update(feature.theme_globals(self.renderer))
         self.theme = env
         return env
+
+    def pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """Before MkDocs reads a page: under serve, its conversion is reused while its inputs are the same."""
+        self.converted.add(page.file.src_uri)
+        MARKDOWN.wrap(page, config, files)
+        return page
 
     def page_body(self, html: str, page: Page) -> str:
         """The body of a generated page and its contents list (from its headings); others pass through."""
@@ -243,6 +252,8 @@ class Site:
                 f"text (check the data files named):\n{lines}"
             )
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
+        if self.settings.language == i18n.SOURCE_LANGUAGE:
+            MARKDOWN.keep_only(self.converted)
         warn_stale(self.catalogue, self.settings.stale_after_months)
         for warning in self.settings.warnings:
             print(f"WARNING - waymark: {warning}", file=sys.stderr)
