@@ -488,8 +488,12 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   of towns): English 91.8% (84.5% top 3), Welsh 83.8% (71.0%). Their misses were then read:
 #:   English 95.0% after the speaker's own acts as a rule (phrases `within` and `unless`) and the
 #:   services for people who harm above the list when a best bet is theirs; Welsh 85.7% (the latter).
+#: - unseen_queries_11.yaml (220, English) and welsh_unseen_queries_11.yaml (227, Welsh), written
+#:   blind later in session 9 and measured once on c65d7f2 (after the rule above): English 95.0%
+#:   (87.3% top 3), Welsh 79.3% (70.9%). The English misses were then read: 97.3% (a man abused "by
+#:   wife", a B&B, trauma, "how I treat my partner", a son who harms his partner).
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
-#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9, 10 and Welsh 7, 9, 10), so a loss shows.
+#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 11 and Welsh 7, 9 to 11), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
@@ -501,6 +505,7 @@ UNSEEN_SETS = {
     "unseen_queries_8.yaml": ("search/", 0.88),
     "unseen_queries_9.yaml": ("search/", 0.92),
     "unseen_queries_10.yaml": ("search/", 0.94),
+    "unseen_queries_11.yaml": ("search/", 0.96),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
@@ -510,6 +515,7 @@ UNSEEN_SETS = {
     "welsh_unseen_queries_8.yaml": ("cy/search/", 0.88),
     "welsh_unseen_queries_9.yaml": ("cy/search/", 0.97),
     "welsh_unseen_queries_10.yaml": ("cy/search/", 0.85),
+    "welsh_unseen_queries_11.yaml": ("cy/search/", 0.79),
 }
 
 
