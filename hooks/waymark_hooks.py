@@ -11,7 +11,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from waymark.glue.adapter import Site, starting
+from waymark.glue.adapter import Site, starting, stopping
 
 _site: Site | None = None
 
@@ -23,6 +23,10 @@ def _current() -> Site:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     starting(command)
+
+
+def on_shutdown() -> None:
+    stopping()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -34,7 +34,9 @@ from .place_names import PlaceNames, read_place_names
 from .places import Area, Category, postcode_id_problems, read_areas, read_categories
 from .places_help import PlacesHelp, read_places_help
 from .problems import DataError, Problem, did_you_mean, errors_only
+from .ranking import OrderKey, order_key
 from .read import FieldPath, SourceFile, dotted, load_yaml
+from .reads import question, unnoted
 from .reuse import MEMO, digest_of, folder_digest
 from .rules import LINK_LISTS, strings, text_problems
 from .schema import record_id_problem, reference_problems, schema_problems, schema_validator
@@ -87,24 +89,56 @@ class Catalogue:
     schema_dir: Path = DEFAULT_SCHEMA_DIR
     place_names: PlaceNames = field(default_factory=dict)  # data/place-names.yaml
 
+    @question
     def of_type(self, rtype: RecordType) -> list[Record]:
         """Records of one type, sorted by name."""
         return sorted(self.records[rtype.name].values(), key=lambda r: r.name.lower())
 
     @functools.cached_property
+    def _services(self) -> list[Record]:
+        with unnoted():
+            return self.of_type(SERVICE)
+
+    @property
+    @question
     def services(self) -> list[Record]:
         """Every service, sorted by name."""
-        return self.of_type(SERVICE)
+        return self._services
 
     @functools.cached_property
-    def legal_records(self) -> dict[str, Record]:
-        """Every order, housing duty, NRPF route and support option, by id."""
+    def _legal_records(self) -> dict[str, Record]:
         return {rid: r for rtype in LEGAL_TYPES for rid, r in self.records[rtype.name].items()}
 
+    @property
+    @question
+    def legal_records(self) -> dict[str, Record]:
+        """Every order, housing duty, NRPF route and support option, by id."""
+        return self._legal_records
+
+    @functools.cached_property
+    def _order_keys(self) -> dict[str, OrderKey]:
+        return {}
+
+    @question
+    def order_key(self, service_id: str) -> OrderKey:
+        """Where a service stands in the first-minute order (data/ranking.py), worked out once."""
+        if service_id not in self._order_keys:
+            self._order_keys[service_id] = order_key(
+                self.records[SERVICE.name][service_id], self.categories, self.areas
+            )
+        return self._order_keys[service_id]
+
+    @question
+    def record_urls(self) -> dict[str, str]:
+        """The address of every record's page, by id."""
+        return {r.id: r.url for records in self.records.values() for r in records.values()}
+
+    @question
     def legal(self, record_id: str) -> Record | None:
         """The order, housing duty, NRPF route or support option with this id."""
-        return self.legal_records.get(record_id)
+        return self._legal_records.get(record_id)
 
+    @question
     def service(self, record_id: str) -> Record | None:
         """The service with this id."""
         return self.records[SERVICE.name].get(record_id)
@@ -117,6 +151,7 @@ class Catalogue:
     def _helped_by(self) -> dict[str, list[Record]]:
         return self._services_by("helps_with")
 
+    @question
     def helped_by(self, record_id: str) -> list[Record]:
         """Services whose `helps_with` names this legal record, by name."""
         return self._helped_by.get(record_id, [])
@@ -124,9 +159,10 @@ class Catalogue:
     def _services_by(self, field: str) -> dict[str, list[Record]]:
         """Services (by name) under each id their `field` lists."""
         index: dict[str, list[Record]] = defaultdict(list)
-        for service in self.services:
-            for key in service.data.get(field) or []:
-                index[key].append(service)
+        with unnoted():  # an index for every page: each notes the answers it gets from it
+            for service in self._services:
+                for key in service.data.get(field) or []:
+                    index[key].append(service)
         return index
 
     @functools.cached_property
@@ -137,6 +173,7 @@ class Catalogue:
     def _by_category(self) -> dict[str, list[Record]]:
         return self._services_by("categories")
 
+    @question
     def services_in(self, area: Area) -> list[Record]:
         """Services listed for this area or a place inside it (below a nation).
 
@@ -147,6 +184,7 @@ class Catalogue:
         found = {s.id: s for area_id in ids for s in self._by_area.get(area_id, [])}
         return sorted(found.values(), key=lambda r: r.name.lower())
 
+    @question
     def services_specific_to(self, area: Area) -> list[Record]:
         """Services listed for this place, a place inside it, or a county or region around it:
         what is specific to the place. A nation or the whole UK: what is listed for it exactly.
@@ -161,6 +199,7 @@ class Catalogue:
         found |= {s.id: s for a in around for s in self._by_area.get(a, [])}
         return sorted(found.values(), key=lambda r: r.name.lower())
 
+    @question
     def wide_services_for(self, area: Area) -> list[Record]:
         """Services listed for the nation the place is in, or for the whole UK, that are not
         specific to the place (a nation's page: the UK-wide ones)."""
@@ -169,11 +208,13 @@ class Catalogue:
         found = {s.id: s for a in wide for s in self._by_area.get(a, []) if s.id not in specific}
         return sorted(found.values(), key=lambda r: r.name.lower())
 
+    @question
     def services_covering(self, area: Area) -> list[Record]:
         """Services listed for an area that contains this one (county, region, nation, whole UK)."""
         found = {s.id: s for a in area.ancestors() for s in self._by_area.get(a.id, [])}
         return sorted(found.values(), key=lambda r: r.name.lower())
 
+    @question
     def services_in_category(self, category: Category) -> list[Record]:
         """Services in one category, by name."""
         return self._by_category.get(category.id, [])

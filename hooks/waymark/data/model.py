@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .read import SourceFile
+from .reads import note_record, noting
 
 JURISDICTIONS = {
     "england": "England",
@@ -182,12 +183,24 @@ HUB_INTROS = {
 
 @dataclass
 class Record:
-    """One validated record: its type, id, data and the file it came from."""
+    """One validated record: its type, id, data and the file it came from.
+
+    Reading `data` is noted while a page that depends on it is made (data/reads.py: under `make
+    serve`, a page is made again only when what it read changed); `fields` is the same data, read
+    without a note (for digests and checks that are not a page's).
+    """
 
     type: RecordType
     id: str
-    data: dict[str, Any]
+    fields: dict[str, Any]
     source: SourceFile
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The record's fields (the read is noted: see the class)."""
+        if noting():
+            note_record(self.id)
+        return self.fields
 
     @property
     def url(self) -> str:

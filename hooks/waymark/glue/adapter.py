@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .. import i18n
-from ..data.catalogue import Catalogue, load_catalogue
+from ..data.catalogue import Catalogue, load_catalogue, today_for_checks
 from ..data.freshness import warn_stale
 from ..data.languages import language
 from ..data.problems import DataError
@@ -36,8 +36,9 @@ from ..render.toc import toc_tokens
 from ..settings import Settings, SettingsError
 from .blocks import UnknownBlock, fill_blocks
 from .finish import finish_content, finish_document
-from .languages import OtherLanguages, OtherLanguagesFailed, handed_over
+from .languages import OtherLanguages, OtherLanguagesFailed, handed_over, serve_worker
 from .markdown_memo import MARKDOWN
+from .page_memo import PAGES, outside_digest
 from .pages import PageClash, generated_pages
 from .registry import features
 from .writer import BODY, SHELL_STUB, SHELL_TOC, Shell, depth_of, shell_uri, trimmed, write_sitemap, writing_pages
@@ -71,6 +72,13 @@ def starting(command: str) -> None:
     did not change (data/reuse.py); a single build keeps nothing."""
     MEMO.enable(command == "serve")
     MARKDOWN.enable(command == "serve")
+    PAGES.enable(command == "serve")
+    serve_worker(command == "serve")  # after the memos: the worker keeps its own
+
+
+def stopping() -> None:
+    """MkDocs stops (`make serve` ended): the worker building the other languages goes too."""
+    serve_worker(False)
 
 
 class Site:
@@ -118,6 +126,8 @@ class Site:
         if language != i18n.SOURCE_LANGUAGE and config.nav:
             config.nav = i18n.translate_nav(config.nav)
         site = cls(catalogue, settings)
+        docs = Path(config.docs_dir)
+        PAGES.begin(catalogue, lambda: outside_digest(catalogue, docs, language, repr(settings), today_for_checks()))
         config.extra_css.append(ASSET_URL + STYLESHEET)
         for feature in features():
             for name in feature.scripts:
@@ -186,7 +196,7 @@ class Site:
                 page.meta["title"] = i18n._(page.title)  # a title the interface also uses (nav) is translated
             return i18n.english_page(filled)
 
-        body = generated.render(root)
+        body = PAGES.body(f"{self.settings.language}:{generated.src_uri}", lambda: generated.render(root))
         page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
         return body
 
@@ -254,6 +264,7 @@ class Site:
         write_sitemap(site_dir, config.site_url or "", [*self.urls, *(p.url for p in fast)])
         if self.settings.language == i18n.SOURCE_LANGUAGE:
             MARKDOWN.keep_only(self.converted)
+        PAGES.end()
         warn_stale(self.catalogue, self.settings.stale_after_months)
         for warning in self.settings.warnings:
             print(f"WARNING - waymark: {warning}", file=sys.stderr)

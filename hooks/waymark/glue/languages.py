@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.process
+import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -84,16 +85,85 @@ def _build_in_child(report: Connection, config_file: Path, strict: bool, site_di
     """The child's whole work: build the other languages and tell the parent how it went."""
     if not logging.getLogger().handlers:  # a fresh interpreter (spawn): print what MkDocs says, as the parent does
         logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
-    message = ""
+    report.send(_how_it_went(config_file, strict, site_dir, catalogue))
+    report.close()
+
+
+def _how_it_went(config_file: Path, strict: bool, site_dir: Path, catalogue: Catalogue) -> str:
+    """Build the other languages: '' if that went well, else what went wrong (for the parent)."""
     try:
         build_other_languages(config_file, strict, site_dir, catalogue)
     except BaseException as err:  # every failure goes to the parent, which decides
-        message = str(err) or type(err).__name__
+        return str(err) or type(err).__name__
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-    report.send(message)
-    report.close()
+    return ""
+
+
+class ServeWorker:
+    """Under `make serve`: one process, forked as the server starts (before it runs threads), that
+    builds the other languages at every edit. Being the same process from edit to edit, it keeps
+    its memos (pages and Markdown taken back), as the English build does; it is handed each
+    build's records. It stops with the server, or when this process goes."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, theirs = context.Pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.process = context.Process(
+            target=_serve_worker, args=(theirs,), name="waymark-other-languages", daemon=True
+        )
+        self.process.start()
+        theirs.close()
+
+    def build(self, config_file: Path, strict: bool, site_dir: Path, catalogue: Catalogue) -> None:
+        """Start building the other languages of this build."""
+        self.connection.send((config_file, strict, site_dir, catalogue))
+
+    def result(self) -> str | None:
+        """Wait for the build: '' when it went well, its error, or None if the worker is gone."""
+        try:
+            return str(self.connection.recv())
+        except (EOFError, OSError):
+            return None
+
+    def stop(self) -> None:
+        """End the worker."""
+        with suppress(OSError):
+            self.connection.send(None)
+        self.connection.close()
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def _serve_worker(connection: Connection) -> None:
+    """The worker's loop: a build of the other languages for each job, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops this
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        connection.send(_how_it_went(*job))
+
+
+_worker: ServeWorker | None = None
+
+
+def serve_worker(serving: bool) -> None:
+    """Start the worker as `make serve` starts (where a fork is safe), or stop it."""
+    global _worker
+    if serving and _worker is None and can_fork():
+        _worker = ServeWorker()
+    elif not serving and _worker is not None:
+        _worker.stop()
+        _worker = None
 
 
 class OtherLanguages:
@@ -111,10 +181,15 @@ class OtherLanguages:
         self.catalogue = catalogue
         self.child: multiprocessing.process.BaseProcess | None = None
         self.report: Connection | None = None
+        self.worker: ServeWorker | None = None  # under `make serve`: the worker building them
 
     def start(self) -> None:
         """Begin building them in a child process, if there are any."""
         if not other_languages(self.config_file):
+            return
+        if _worker is not None:
+            _worker.build(self.config_file, self.strict, self.site_dir, self.catalogue)
+            self.worker = _worker
             return
         context = multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context("spawn")
         receive, send = context.Pipe(duplex=False)
@@ -131,6 +206,14 @@ class OtherLanguages:
 
     def finish(self) -> list[str]:
         """Wait for them (none, if none was started: the site has no other language); raise if one failed."""
+        if self.worker is not None:
+            worker, self.worker = self.worker, None
+            message = worker.result()
+            if message is None:
+                serve_worker(False)  # gone: the next build starts a child of its own
+            if message is None or message:
+                raise OtherLanguagesFailed(message or "the worker building them stopped")
+            return other_languages(self.config_file)
         if self.child is None or self.report is None:
             return []
         child, report = self.child, self.report
@@ -147,7 +230,11 @@ class OtherLanguages:
         return other_languages(self.config_file)
 
     def abandon(self) -> None:
-        """The English build failed: stop the child, if one runs."""
+        """The English build failed: stop the child, if one runs (the worker ends its build first)."""
+        if self.worker is not None:
+            worker, self.worker = self.worker, None
+            if worker.result() is None:
+                serve_worker(False)
         if self.child is None:
             return
         self.child.terminate()

@@ -27,10 +27,12 @@ import jinja2
 from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 
+from .. import i18n
 from ..data.parallel import in_background, workers
 from ..render.pages import GeneratedPage
 from ..render.renderer import compile_templates
 from ..render.toc import TocEntry, toc_tokens
+from .page_memo import PAGES
 
 SHELL_FOLDER = "services/_page-shell"
 TITLE = "wm-shell-title-4c1d"
@@ -122,7 +124,9 @@ def _write_chunk(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
     for index in indexes:
         page = pages[index]
         shell, marker = shells[depth_of(page.src_uri)]
-        body, found = finish(page.render("../" * shell.depth))
+        root = "../" * shell.depth
+        key = f"{i18n.CURRENT.language}:{page.src_uri}"
+        body, found = PAGES.body(key, lambda: finish(page.render(root)))  # noqa: B023 (called at once)
         tokens = toc_tokens(body)
         key = f"{shell.depth}{tokens!r}"
         if key not in tocs:  # most pages of a type share their headings: render each list once

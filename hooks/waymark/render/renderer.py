@@ -28,14 +28,14 @@ from ..data.model import (
     JURISDICTIONS,
     ORDER,
     ORDER_KINDS,
-    SERVICE,
     STATUS_LABELS,
     Record,
     RecordType,
 )
 from ..data.phones import sms_href, tel_href
 from ..data.places import Area, Category
-from ..data.ranking import Ranked, in_order, order_key
+from ..data.ranking import Ranked, in_order
+from ..data.reads import Reads, reading, replay
 from ..settings import Settings
 from .cards import TEMPLATE_CARD, card_data
 from .lookup import template_files, template_loader
@@ -154,8 +154,8 @@ class Renderer:
     def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
         self.catalogue = catalogue
         self.settings = settings
-        self._cards: dict[tuple[str, str], Markup] = {}
-        self._once: dict[object, Any] = {}
+        self._cards: dict[tuple[str, str], tuple[Markup, Reads]] = {}
+        self._once: dict[object, tuple[Any, Reads]] = {}
 
     # ------------------------------------------------------------------ shared pieces
 
@@ -163,16 +163,22 @@ class Renderer:
         """`make()` the first time `key` is asked for in this build, the same value after; it lives
         and dies with this renderer (one build), never in a module-level cache."""
         if key not in self._once:
-            self._once[key] = make()
-        return cast(T, self._once[key])
+            with reading() as reads:
+                self._once[key] = (make(), reads)
+        value, reads = self._once[key]
+        replay(reads)  # what it read, each page that uses it read too (data/reads.py)
+        return cast(T, value)
 
     def card(self, root: str, record: Record) -> Markup:
         """A service's card; rendered once per link depth and reused on every page that lists it."""
         key = (root, record.id)
         if key not in self._cards:
             macro = environment().get_template("_card.html").module.card  # type: ignore[attr-defined]
-            self._cards[key] = Markup(macro(root, card_data(record)))
-        return self._cards[key]
+            with reading() as reads:
+                self._cards[key] = (Markup(macro(root, card_data(record))), reads)
+        card, reads = self._cards[key]
+        replay(reads)
+        return card
 
     def card_template(self) -> Markup:
         """The `<template>` search and the filters clone for a card."""
@@ -285,10 +291,9 @@ class Renderer:
     def in_order(self, services: list[Record], widest_first: bool = False) -> Ranked:
         """Services in the first-minute order (data/ranking.py), those for people who harm apart."""
         catalogue = self.catalogue
-        keys = self.once(
-            "order keys",
-            lambda: {s.id: order_key(s, catalogue.categories, catalogue.areas) for s in catalogue.of_type(SERVICE)},
-        )
+        # Each service's place in the order, worked out once a build; a page depends on the places of
+        # the services it orders, not on the rest of their records (data/reads.py).
+        keys = {service.id: catalogue.order_key(service.id) for service in services}
         return in_order(services, catalogue.categories, catalogue.areas, widest_first, keys)
 
     def cards_and_compact(self, services: list[Record]) -> tuple[list[Record], list[Record]]:
@@ -328,7 +333,7 @@ class Renderer:
 
     def which_order_fits(self, chooser: Chooser, root: str) -> str:
         """ "Which order fits?": situations in plain words, each linked to the records that answer it."""
-        urls = {r.id: r.url for records in self.catalogue.records.values() for r in records.values()} | PAGE_LINKS
+        urls = self.catalogue.record_urls() | PAGE_LINKS
 
         def point(text: str) -> Markup:
             linked = RECORD_LINK.sub(lambda m: f"[{m.group(1)}]({root}{urls[m.group(2)]})", text)

@@ -1,0 +1,112 @@
+"""Under `make serve`, a page made from data is made again only when what it read changed.
+
+An edit changes one record; `make serve` builds the whole site again. Each generated page's body
+is kept with what making it read (data/reads.py: the records, and the questions asked of the
+catalogue with their answers) and with a digest of everything else a body can show (`outside`:
+the shared data files, the settings, the templates and interface strings, the language, the
+date). In the next build a page whose outside digest is the same, whose records have the same
+digests and whose questions get the same answers is taken back; every other page is made again.
+
+Only under serve (`enable`, from the startup hook); kept pickled, one entry a page, and a build
+keeps only the pages it wrote. Tests hold the result to a fresh build's, byte for byte, after
+random edits (tests/test_page_memo.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from ..data.catalogue import Catalogue
+from ..data.reads import Reads, RecordDigests, reading, record_digests
+
+T = TypeVar("T")
+PACKAGE = Path(__file__).resolve().parents[1]
+RECORD_FOLDERS = {"services", "orders", "housing", "nrpf", "support", "justice", "councils", "postcodes", "schema"}
+
+
+@dataclass
+class _Entry:
+    outside: str
+    reads: Reads
+    digests: dict[str, str | None]
+    kept: bytes
+
+
+def outside_digest(catalogue: Catalogue, docs_dir: Path, *parts: object) -> str:
+    """A digest of what a page made from data can show besides its records: the data files that are
+    not records (areas, categories, the 24-hour lines, the guide ...), the names of the hand-written
+    pages (pages link to them), the templates and interface strings of the package, and `parts`
+    (the language, the settings, the date)."""
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=20)
+    data_dir = catalogue.data_dir
+    for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        elif path.name not in RECORD_FOLDERS:
+            for inner in sorted(p for p in path.rglob("*") if p.is_file()):
+                digest.update(inner.relative_to(data_dir).as_posix().encode() + b"\0" + inner.read_bytes())
+    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+        digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
+    for path in sorted([*PACKAGE.rglob("*.html"), *PACKAGE.rglob("*.yaml"), *PACKAGE.rglob("*.js")]):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(PACKAGE).as_posix()}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()
+
+
+class PageMemo:
+    """Made page bodies by page, each with what making it read."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._entries: dict[str, _Entry] = {}
+        self._build: tuple[str, Catalogue, RecordDigests] | None = None
+        self._used: set[str] = set()
+        self.made = self.reused = 0  # in this build (for the tests and the notes)
+
+    def enable(self, on: bool = True) -> None:
+        """Keep pages from now on (or stop, and forget them)."""
+        self.enabled = on
+        if not on:
+            self._entries.clear()
+            self._build = None
+
+    def begin(self, catalogue: Catalogue, outside: Callable[[], str]) -> None:
+        """A build starts: its catalogue, and (worked out only when kept) its outside digest."""
+        self.made = self.reused = 0
+        self._used = set()
+        self._build = (outside(), catalogue, record_digests(catalogue)) if self.enabled else None
+
+    def body(self, key: str, make: Callable[[], T]) -> T:
+        """`make()`, or the value kept for `key` when nothing it read has changed."""
+        if self._build is None:
+            return make()
+        outside, catalogue, now = self._build
+        self._used.add(key)
+        entry = self._entries.get(key)
+        if entry is not None and entry.outside == outside and entry.reads.same_in(catalogue, entry.digests, now):
+            self.reused += 1
+            return pickle.loads(entry.kept)  # type: ignore[no-any-return]
+        with reading() as reads:
+            value = make()
+        self.made += 1
+        digests = {record_id: now(record_id) for record_id in reads.records}
+        self._entries[key] = _Entry(outside, reads, digests, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
+
+    def end(self, also: Iterable[str] = ()) -> None:
+        """The build wrote its pages: keep only theirs (and `also`'s)."""
+        if self._build is None:
+            return
+        keep = self._used | set(also)
+        for key in [k for k in self._entries if k not in keep]:
+            del self._entries[key]
+        self._build = None
+
+
+#: The builds of this process share one memo.
+PAGES = PageMemo()
