@@ -264,7 +264,7 @@ class Renderer:
             helped_by_more=len(compact) > COMPACT_LIMIT,
             for_people_who_harm=harm,
             harm_more=harm_more,
-            area_names={a.id: a.name for a in self.catalogue.areas.values()} if compact else {},
+            area_names={a.id: place_name(a) for a in self.catalogue.areas.values()} if compact else {},
             jurisdictions=join_names(here),
             other_jurisdictions=join_names(other) if other else "",
             status_label=STATUS_LABELS.get(data.get("status", ""), ""),
@@ -328,7 +328,7 @@ class Renderer:
             number=number,
             pages=pages,
             total=len(everyone),
-            area_names={a: self.catalogue.areas[a].name for s in shown for a in s.data["areas"]},
+            area_names={a: place_name(self.catalogue.areas[a]) for s in shown for a in s.data["areas"]},
         )
 
     def which_order_fits(self, chooser: Chooser, root: str) -> str:

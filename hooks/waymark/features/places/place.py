@@ -21,7 +21,7 @@ from ...data.model import HOUSING, JURISDICTIONS, JUSTICE, NRPF, ORDER, ROLES, R
 from ...data.places import WIDE_LEVELS, Area
 from ...i18n import _
 from ...render.crisis import after_rape, crisis_block
-from ...render.renderer import COMPACT_LIMIT, Renderer
+from ...render.renderer import COMPACT_LIMIT, Renderer, place_name
 
 #: The orders a person can ask for or be offered (offences and criminal orders are on the orders pages).
 PROTECTION_KINDS = ("civil", "police")
@@ -102,7 +102,7 @@ def area_page(renderer: Renderer, area: Area, root: str) -> str:
         wider=wider,
         harm=harm,
         harm_more=harm_more,
-        area_names={a.id: a.name for a in catalogue.areas.values()} if compact else {},
+        area_names={a.id: place_name(a) for a in catalogue.areas.values()} if compact else {},
         help=catalogue.places_help.for_nation(nation_id) if nation else None,
         law=renderer.once(
             ("area-law", root, nation_id, door_level), lambda: law_part(renderer, root, nation_id, door_level)

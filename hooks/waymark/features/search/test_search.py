@@ -554,8 +554,8 @@ def test_who_is_speaking_decides_over_any_one_word(page: Page, site_url: str) ->
         ],
     )
     assert "services/mens-advice-line/" in man[:3], man
-    # services for people who harm are listed apart from help for victims: their category leads
-    assert harm[0] == "categories/perpetrator/", harm
+    # someone who harms: the services for them first, above the list (their own heading), then their category
+    assert harm[0] in HARM_SERVICES and "categories/perpetrator/" in harm[:4], harm
     assert "services/childline/" in child[:3], child
 
 
