@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from . import reads
 from .read import SourceFile
-from .reads import note_record, noting
 
 JURISDICTIONS = {
     "england": "England",
@@ -198,8 +198,8 @@ class Record:
     @property
     def data(self) -> dict[str, Any]:
         """The record's fields (the read is noted: see the class)."""
-        if noting():
-            note_record(self.id)
+        if reads.is_open:
+            reads.note_record(self.id)
         return self.fields
 
     @property

@@ -48,34 +48,33 @@ class Reads:
 
 
 _open: list[Reads] = []
+is_open = False  # bool(_open), read on every `Record.data` (a module attribute: the cheapest test)
 
 
 @contextmanager
 def reading() -> Iterator[Reads]:
     """Note what the work inside reads (nested: each open `Reads` gets every read)."""
+    global is_open
     reads = Reads()
     _open.append(reads)
+    is_open = True
     try:
         yield reads
     finally:
         _open.pop()
+        is_open = bool(_open)
 
 
 @contextmanager
 def unnoted() -> Iterator[None]:
     """Work whose reads are no page's own: the catalogue's indexes, built once for every page (a page
     depends on the answers it gets from them, which `question` notes)."""
-    global _open
-    saved, _open = _open, []
+    global _open, is_open
+    saved, _open, is_open = _open, [], False
     try:
         yield
     finally:
-        _open = saved
-
-
-def noting() -> bool:
-    """True while some work notes what it reads."""
-    return bool(_open)
+        _open, is_open = saved, bool(saved)
 
 
 def note_record(record_id: str) -> None:

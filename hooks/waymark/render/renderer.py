@@ -12,13 +12,14 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast
 
 import jinja2
 from markupsafe import Markup
 
 from .. import i18n
+from ..data import reads
 from ..data.catalogue import Catalogue
 from ..data.chooser import PAGE_LINKS, RECORD_LINK, Chooser
 from ..data.model import (
@@ -34,7 +35,7 @@ from ..data.model import (
 )
 from ..data.phones import sms_href, tel_href
 from ..data.places import Area, Category
-from ..data.ranking import Ranked, in_order
+from ..data.ranking import OrderKey, Ranked, in_order
 from ..data.reads import Reads, reading, replay
 from ..settings import Settings
 from .cards import TEMPLATE_CARD, card_data
@@ -291,9 +292,12 @@ class Renderer:
     def in_order(self, services: list[Record], widest_first: bool = False) -> Ranked:
         """Services in the first-minute order (data/ranking.py), those for people who harm apart."""
         catalogue = self.catalogue
-        # Each service's place in the order, worked out once a build; a page depends on the places of
-        # the services it orders, not on the rest of their records (data/reads.py).
-        keys = {service.id: catalogue.order_key(service.id) for service in services}
+        if reads.is_open:
+            # A page noting its reads (make serve): it depends on the places of the services it orders,
+            # not on the rest of their records (data/reads.py), so it asks for each.
+            keys: Mapping[str, OrderKey] = {service.id: catalogue.order_key(service.id) for service in services}
+        else:  # a plain build: every service's place, worked out once
+            keys = self.once("order keys", lambda: {s.id: catalogue.order_key(s.id) for s in catalogue.services})
         return in_order(services, catalogue.categories, catalogue.areas, widest_first, keys)
 
     def cards_and_compact(self, services: list[Record]) -> tuple[list[Record], list[Record]]:
