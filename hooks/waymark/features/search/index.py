@@ -92,7 +92,9 @@ KIND_WEIGHTS = {PLACE_KIND: 0.35}
 
 NATION_WORDS = {
     "england": ["england", "english"],
-    "wales": ["wales", "welsh", "cymru"],
+    # Cymru's mutated forms as written after "i", "yng", "a" ("i Gymru", "yng Nghymru", "a Chymru",
+    # as on llyw.cymru): "wedi ffoi o Lundain i Gymru" means Wales, not London's nation.
+    "wales": ["wales", "welsh", "cymru", "gymru", "nghymru", "chymru"],
     # Welsh names of the other nations, read on GOV.UK's Welsh page on child arrangements ('Mae
     # proses wahanol yn yr Alban a Gogledd Iwerddon'), with the nasal mutation of "yng Ngogledd
     # Iwerddon" written out: a Welsh query on /cy/ otherwise means Wales.
