@@ -82,3 +82,14 @@ def test_find_a_service_lists_a_bounded_number_of_services_for_people_who_harm(
     harm = section(html, 'id="for-people-who-harm"', None)
     assert len(card_names(harm)) == HARM_CARDS
     assert 'href="../categories/perpetrator/"' in harm
+
+
+#: The largest page the issue allows (#23): a maintainer's log that grows past it is split in two.
+LARGEST_PAGE = 150 * 1024
+
+
+def test_no_page_of_the_built_site_is_over_150_kb(built_site: Path) -> None:
+    sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in built_site.rglob("*.html")}
+    assert sizes
+    over = {page: size for page, size in sizes.items() if size > LARGEST_PAGE}
+    assert over == {}
