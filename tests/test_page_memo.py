@@ -14,6 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from project import copy_project, run_waymark, tree_digest
+from waymark.data import parallel
 from waymark.glue.adapter import starting
 from waymark.glue.page_memo import PAGES
 
@@ -52,7 +53,15 @@ def _prefix_summary(words: str) -> Callable[[str], str]:
     return lambda text: re.sub(r"^summary: ", f"summary: {words} ", text, count=1, flags=re.M)
 
 
-def test_pages_taken_back_after_edits_make_the_fresh_builds_site(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("shared", [False, True], ids=["one process", "pages shared between processes"])
+def test_pages_taken_back_after_edits_make_the_fresh_builds_site(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: bool
+) -> None:
+    """`shared`: as in a big directory, the pages are made by other processes, which hand what they
+    made back to this one (glue/writer.py, `PAGES.take_back`)."""
+    if shared:
+        monkeypatch.setattr(parallel, "THRESHOLD", 100)
+        monkeypatch.setattr(parallel, "workers", lambda: 2)
     data = project / "data"
     new = data / "services" / "oracle-new-service.yaml"
 

@@ -16,6 +16,7 @@ outlives its build, and the interface language is set back to English when it en
 
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing
 import multiprocessing.process
@@ -112,9 +113,9 @@ class ServeWorker:
         self.connection, theirs = context.Pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        self.process = context.Process(
-            target=_serve_worker, args=(theirs,), name="waymark-other-languages", daemon=True
-        )
+        # Not a daemon: a big site's build shares its pages between processes, which a daemon may
+        # not start. It ends when told, or when this process goes (its end of the pipe closes).
+        self.process = context.Process(target=_serve_worker, args=(theirs,), name="waymark-other-languages")
         self.process.start()
         theirs.close()
 
@@ -161,6 +162,7 @@ def serve_worker(serving: bool) -> None:
     global _worker
     if serving and _worker is None and can_fork():
         _worker = ServeWorker()
+        atexit.register(serve_worker, False)  # before multiprocessing waits for its children
     elif not serving and _worker is not None:
         _worker.stop()
         _worker = None

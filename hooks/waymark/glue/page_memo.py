@@ -15,7 +15,9 @@ random edits (tests/test_page_memo.py).
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +68,8 @@ class PageMemo:
         self._entries: dict[str, _Entry] = {}
         self._build: tuple[str, Catalogue, RecordDigests] | None = None
         self._used: set[str] = set()
+        self._made_here: list[tuple[str, _Entry]] = []  # made by this process in this build
+        self._pid = os.getpid()
         self.made = self.reused = 0  # in this build (for the tests and the notes)
 
     def enable(self, on: bool = True) -> None:
@@ -79,6 +83,8 @@ class PageMemo:
         """A build starts: its catalogue, and (worked out only when kept) its outside digest."""
         self.made = self.reused = 0
         self._used = set()
+        self._made_here = []
+        self._pid = os.getpid()
         self._build = (outside(), catalogue, record_digests(catalogue)) if self.enabled else None
 
     def body(self, key: str, make: Callable[[], T]) -> T:
@@ -90,13 +96,35 @@ class PageMemo:
         entry = self._entries.get(key)
         if entry is not None and entry.outside == outside and entry.reads.same_in(catalogue, entry.digests, now):
             self.reused += 1
-            return pickle.loads(entry.kept)  # type: ignore[no-any-return]
+            return pickle.loads(zlib.decompress(entry.kept))  # type: ignore[no-any-return]
         with reading() as reads:
             value = make()
         self.made += 1
         digests = {record_id: now(record_id) for record_id in reads.records}
-        self._entries[key] = _Entry(outside, reads, digests, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self._entries[key] = entry = _Entry(outside, reads, digests, kept)
+        if os.getpid() != self._pid:  # a process sharing the pages out: its parent keeps the entry
+            self._made_here.append((key, entry))
         return value
+
+    def handed_back(self) -> tuple[list[str], list[tuple[str, _Entry]], int, int]:
+        """In a process that made pages for its parent (a big build's pages are shared between
+        processes): the keys it used, the entries it made and its counts, for `take_back`."""
+        if os.getpid() == self._pid:
+            return [], [], 0, 0  # this process is the parent: it has them already
+        made, self._made_here = self._made_here, []
+        counts = self.made, self.reused
+        self.made = self.reused = 0
+        return sorted(self._used), made, *counts
+
+    def take_back(self, used: Iterable[str], made: Iterable[tuple[str, _Entry]], made_count: int, reused: int) -> None:
+        """What processes that made pages for this one used, made and counted."""
+        if self._build is None:
+            return
+        self._used.update(used)
+        self._entries.update(made)
+        self.made += made_count
+        self.reused += reused
 
     def end(self, also: Iterable[str] = ()) -> None:
         """The build wrote its pages: keep only theirs (and `also`'s)."""

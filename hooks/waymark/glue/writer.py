@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import escape
@@ -116,7 +117,19 @@ class Shell:
 _job: tuple[Path, dict[int, tuple[Shell, str]], Sequence[GeneratedPage], Finish] | None = None  # for workers
 
 
-def _write_chunk(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
+def _write_chunk(indexes: Sequence[int]) -> list[Written]:
+    """Write the pages at `indexes` of the job; what is unsafe in them, and (from a process the
+    pages were shared out to) what the page memo used and made, for the parent to keep."""
+    problems: list[Written] = [("page", problem) for problem in _write_pages(indexes)]
+    if PAGES.enabled:
+        problems.append(("memo", PAGES.handed_back()))
+    return problems
+
+
+Written = tuple[str, Any]  # ("page", (url, data file, what is unsafe)) or ("memo", what PAGES.handed_back gives)
+
+
+def _write_pages(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
     assert _job is not None
     site_dir, shells, pages, finish = _job
     tocs: dict[str, str] = {}
@@ -159,8 +172,13 @@ def writing_pages(
     count = workers()
     dealt = [index for start in range(count) for index in range(start, len(pages), count)]
 
-    def written(results: Callable[[], list[tuple[str, str, list[str]]]]) -> list[tuple[str, str, list[str]]]:
-        problems = results()
+    def written(results: Callable[[], list[Written]]) -> list[tuple[str, str, list[str]]]:
+        problems = []
+        for kind, value in results():
+            if kind == "memo":
+                PAGES.take_back(*value)
+            else:
+                problems.append(value)
         shutil.rmtree(site_dir / SHELL_FOLDER, ignore_errors=True)
         return sorted(problems)
 
