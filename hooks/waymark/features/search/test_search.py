@@ -494,8 +494,13 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   wife", a B&B, trauma, "how I treat my partner", a son who harms his partner). The Welsh ones
 #:   were given, as concepts, to an eighth pass of Welsh words (a helper who did not see the set):
 #:   95.2% (not a blind figure); Welsh 10 88.6%.
+#: - unseen_queries_12.yaml (235, English) and welsh_unseen_queries_12.yaml (221, Welsh), written
+#:   blind at the end of session 9 and measured once on fa41175 (after everything above): English
+#:   87.7% (78.3% top 3), Welsh 86.0% (76.5%). The English misses were then read: 94.5% (being told
+#:   one is controlling and asking how to change; an act told without "I"; arrested; dropping the
+#:   charges; evidence after rape; loans in one's name; handovers; telling school; domestic servitude).
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
-#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 11 and Welsh 7, 9 to 11), so a loss shows.
+#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
@@ -508,6 +513,7 @@ UNSEEN_SETS = {
     "unseen_queries_9.yaml": ("search/", 0.92),
     "unseen_queries_10.yaml": ("search/", 0.94),
     "unseen_queries_11.yaml": ("search/", 0.96),
+    "unseen_queries_12.yaml": ("search/", 0.93),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
@@ -518,6 +524,7 @@ UNSEEN_SETS = {
     "welsh_unseen_queries_9.yaml": ("cy/search/", 0.97),
     "welsh_unseen_queries_10.yaml": ("cy/search/", 0.87),
     "welsh_unseen_queries_11.yaml": ("cy/search/", 0.94),
+    "welsh_unseen_queries_12.yaml": ("cy/search/", 0.85),
 }
 
 
