@@ -371,6 +371,17 @@ def test_someone_who_harms_sees_their_services_first_and_a_victim_does_not(page:
     )
 
 
+def test_leaving_the_site_fast_or_hiding_the_visit_finds_the_page_on_the_exit_button(page: Page, site_url: str) -> None:
+    """A best bet may lead to a hand-written page at the top of docs/ (data/catalogue.py)."""
+    page.goto(site_url + "search/")
+    for query, top in zip(
+        queries := ["how do i get off this site fast if he walks in", "how do i clear my history"],
+        found(page, queries),
+        strict=True,
+    ):
+        assert top[0] == "cover-your-tracks/", (query, top)
+
+
 def test_a_housing_need_in_a_named_council_brings_that_councils_own_route(page: Page, site_url: str) -> None:
     """The council is the one door every place has (#26): "homeless in fife" shows Fife Council's
     homelessness route right after Fife's page, not another council's; on the Welsh site too. Someone
