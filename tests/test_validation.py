@@ -353,3 +353,11 @@ def test_a_phrases_within_and_unless_are_checked_with_their_lines(data: Path) ->
     found = problems_for(data)
     assert "data/phrases.yaml:4: [1].within: expected a number <= 5; found 9" in found, found
     assert "data/phrases.yaml:5: [1].unless: expected a list; found text 'he says'" in found, found
+
+
+def test_the_hand_written_pages_a_best_bet_may_name_are_in_docs() -> None:
+    from waymark.data.catalogue import HAND_WRITTEN_PAGES
+
+    assert HAND_WRITTEN_PAGES
+    missing = [url for url in HAND_WRITTEN_PAGES if not (PROJECT / "docs" / f"{url.rstrip('/')}.md").is_file()]
+    assert missing == []

@@ -62,6 +62,9 @@ DATA_FILE_SCHEMAS = {
         "place-names",
     )
 }
+#: Hand-written pages of every site (docs/) that a best bet may lead to; search lists them too. Not read
+#: from docs/, so that data/ checks the same wherever it is (a test holds each to its docs/ file).
+HAND_WRITTEN_PAGES = frozenset({"cover-your-tracks/", "about/"})
 #: `[[service-id]]` in a legal record's text: the service, shown with its current numbers.
 SERVICE_REF = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 EMERGENCY_REF = "emergency"
@@ -469,11 +472,7 @@ def _load_all(stack: ExitStack, data_dir: Path, today: dt.date | None, schema_di
     pages = {r.url for rs in records.values() for r in rs.values()} | {c.url for c in categories.values()}
     pages |= {LANGUAGE_HELP_URL} if language_help else set()
     pages |= {a.url for a in areas.values()} | {f"orders/{p.stem}/" for p in data_dir.glob("which-order-fits*.yaml")}
-    # The hand-written pages for everyone at the top of docs/ ("cover-your-tracks/"): search lists them too.
-    docs = data_dir.parent / "docs"
-    pages |= (
-        {f"{p.stem}/" for p in docs.glob("*.md") if p.stem != "index" and "." not in p.stem} if docs.is_dir() else set()
-    )
+    pages |= HAND_WRITTEN_PAGES
     phrases, phrase_problems = read_phrases(phrases_src, pages) if phrases_src else ([], [])
     problems += phrase_problems
     guide_src = shared_file("guide.yaml", required=False)
