@@ -138,7 +138,8 @@ def question(method: F) -> F:
 
 def ask(catalogue: Catalogue, query: Query) -> Answer | str:
     """The answer `catalogue` gives to `query` now (its arguments found again by id), or a mark that
-    it cannot be asked any more (an area or category that is gone)."""
+    it cannot be asked any more (an area or category that is gone, or an argument of a kind it does
+    not find again: the page is then made again)."""
     name, *keys = query
     args = []
     for key in keys:
@@ -149,8 +150,6 @@ def ask(catalogue: Catalogue, query: Query) -> Answer | str:
                 from .model import RECORD_TYPES
 
                 found = next((t for t in RECORD_TYPES if t.name == ident), None)
-            elif kind == "Record":
-                found = record_by_id(catalogue).get(ident)
             elif kind == "Area":
                 found = catalogue.areas.get(ident)
             elif kind == "Category":

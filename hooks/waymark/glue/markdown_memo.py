@@ -47,7 +47,9 @@ class MarkdownMemo:
     def __init__(self) -> None:
         self.enabled = False
         self._entries: dict[str, tuple[str, bytes]] = {}
-        self._site: tuple[int, str] | None = None  # (id of the build's Files, their digest)
+        # The build's Files and their digest: the object itself is kept (an id could be reused by the
+        # next build's Files once this one is freed, and give it this one's digest).
+        self._site: tuple[Files, str] | None = None
         self.reused = 0  # conversions taken back since the memo was turned on (for the tests)
 
     def enable(self, on: bool = True) -> None:
@@ -69,9 +71,9 @@ class MarkdownMemo:
         page.render = render  # type: ignore[method-assign]
 
     def _files_digest(self, files: Files) -> str:
-        if self._site is None or self._site[0] != id(files):
+        if self._site is None or self._site[0] is not files:
             listed = sorted((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)
-            self._site = (id(files), _digest(listed))
+            self._site = (files, _digest(listed))
         return self._site[1]
 
     def render(self, page: Page, original: Render, config: MkDocsConfig, files: Files) -> None:

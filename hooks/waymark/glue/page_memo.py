@@ -126,12 +126,11 @@ class PageMemo:
         self.made += made_count
         self.reused += reused
 
-    def end(self, also: Iterable[str] = ()) -> None:
-        """The build wrote its pages: keep only theirs (and `also`'s)."""
+    def end(self) -> None:
+        """The build wrote its pages: keep only theirs."""
         if self._build is None:
             return
-        keep = self._used | set(also)
-        for key in [k for k in self._entries if k not in keep]:
+        for key in [k for k in self._entries if k not in self._used]:
             del self._entries[key]
         self._build = None
 

@@ -138,8 +138,8 @@ def _write_pages(indexes: Sequence[int]) -> list[tuple[str, str, list[str]]]:
         page = pages[index]
         shell, marker = shells[depth_of(page.src_uri)]
         root = "../" * shell.depth
-        key = f"{i18n.CURRENT.language}:{page.src_uri}"
-        body, found = PAGES.body(key, lambda: finish(page.render(root)))  # noqa: B023 (called at once)
+        memo_key = f"{i18n.CURRENT.language}:{page.src_uri}"
+        body, found = PAGES.body(memo_key, lambda: finish(page.render(root)))  # noqa: B023 (called at once)
         tokens = toc_tokens(body)
         key = f"{shell.depth}{tokens!r}"
         if key not in tocs:  # most pages of a type share their headings: render each list once
