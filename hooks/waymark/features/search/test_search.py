@@ -510,6 +510,9 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   87.7% (78.3% top 3), Welsh 86.0% (76.5%). The English misses were then read: 94.5% (being told
 #:   one is controlling and asking how to change; an act told without "I"; arrested; dropping the
 #:   charges; evidence after rape; loans in one's name; handovers; telling school; domestic servitude).
+#: - unseen_queries_13.yaml (220, English) and welsh_unseen_queries_13.yaml (215, Welsh), written
+#:   blind at the start of session 10 and measured once on 5f8fb35: English 91.4% (83.2% top 3),
+#:   Welsh 82.8% (77.7%).
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
 #: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12), so a loss shows.
 UNSEEN_SETS = {
@@ -525,6 +528,7 @@ UNSEEN_SETS = {
     "unseen_queries_10.yaml": ("search/", 0.94),
     "unseen_queries_11.yaml": ("search/", 0.96),
     "unseen_queries_12.yaml": ("search/", 0.93),
+    "unseen_queries_13.yaml": ("search/", 0.90),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
@@ -536,6 +540,7 @@ UNSEEN_SETS = {
     "welsh_unseen_queries_10.yaml": ("cy/search/", 0.87),
     "welsh_unseen_queries_11.yaml": ("cy/search/", 0.94),
     "welsh_unseen_queries_12.yaml": ("cy/search/", 0.85),
+    "welsh_unseen_queries_13.yaml": ("cy/search/", 0.81),
 }
 
 
