@@ -192,6 +192,30 @@ DAY_BITS = {"mon": 1, "tue": 2, "wed": 4, "thu": 8, "fri": 16, "sat": 32, "sun":
 EVERYONE = "everyone"
 
 
+#: The file-name prefixes of a nation's own version of a legal record ("ni-stalking-protection-order"
+#: is Northern Ireland's "stalking-protection-order"); England's and England-and-Wales's carry none.
+NATION_PREFIXES = ("ni-", "scotland-", "wales-")
+
+
+def counterparts(catalogue: Catalogue) -> dict[str, dict[str, str]]:
+    """Each legal record's versions for other nations, by nation: records of one type whose file
+    names differ only by a NATION_PREFIXES prefix, each for one nation. A best bet that names
+    another nation's record gives way to the version for the nation a query means (search.js)."""
+    found: dict[str, dict[str, str]] = {}
+    for rtype in LEGAL_TYPES:
+        groups: dict[str, list[Record]] = {}
+        for record in catalogue.of_type(rtype):
+            base = next((record.id[len(p) :] for p in NATION_PREFIXES if record.id.startswith(p)), record.id)
+            groups.setdefault(base, []).append(record)
+        for group in groups.values():
+            single = {r.data["jurisdictions"][0]: r.url for r in group if len(r.data["jurisdictions"]) == 1}
+            for record in group:
+                others = {n: url for n, url in single.items() if url != record.url}
+                if others:
+                    found[record.url] = others
+    return found
+
+
 def core_documents(catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
     """Legal records, guide pages (url, title, text), categories and areas."""
     docs: list[dict[str, Any]] = []
@@ -287,8 +311,12 @@ WELSH_STOP_WORDS = tuple(
     roedd rwy rwyf rydw sut sy sydd ti wedi y yn yng ym yma yna yr yw ydy â
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-#: The words the index leaves out: lunr's English stop words and the Welsh function words.
-STOP_WORDS = ENGLISH_STOP_WORDS | frozenset(WELSH_STOP_WORDS)
+#: Words nearly every query on a help site holds, in either language ("will the council help",
+#: "dwi angen help rwan plis"): matched, they lift the pages whose short titles carry them ("Help in
+#: your language") above the answer. Phrases still read them ("help for men", "help yn Gymraeg").
+WEAK_WORDS = ("help", "please", "pls", "plz", "plis")
+#: The words the index leaves out: lunr's English stop words, the Welsh function words and the weak words.
+STOP_WORDS = ENGLISH_STOP_WORDS | frozenset(WELSH_STOP_WORDS) | frozenset(WEAK_WORDS)
 #: Everyday words that some services carry in their names ("Trust House", "Family Matters", "Hope
 #: House", "One Front Door", "Spring Lodge"): they are not read in a service's name or organisation
 #: (NAME_FIELDS), so "left the house", "my family" or "at the door" do not bring those services.
@@ -518,6 +546,8 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         # that is another nation's ("my husband hits me" on the Welsh site: Live Fear Free, not
         # the National Domestic Abuse Helpline, which is England's).
         "nationLines": {n: [f"services/{i}/" for i in ids] for n, ids in catalogue.crisis.nations.items()},
+        # Another nation's law page a best bet names gives way to the nation's own version.
+        "counterparts": counterparts(catalogue),
         # A search that finds something always shows a way to talk to someone now (`standing`).
         "standing": standing_lines(catalogue),
         "placeBoost": PLACE_BOOST,
@@ -547,7 +577,7 @@ def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tu
         "respell": {word: s.means for s in catalogue.synonyms if s.respell for word in s.words},
         "placeFiller": list(PLACE_FILLER_WORDS),
         "nameWords": list(ORDINARY_NAME_WORDS),
-        "stopWords": list(WELSH_STOP_WORDS),
+        "stopWords": [*WELSH_STOP_WORDS, *WEAK_WORDS],
         "shards": {name: len(docs) for name, docs in shards.items()},
         "loadAll": len(catalogue.of_type(SERVICE)) < LOAD_ALL_BELOW,
         "bm25": BM25,

@@ -549,6 +549,11 @@
     return found;
   }
 
+  /* Another nation's law page that a best bet names gives way to the nation's own page of the same
+     kind only when the words also rank that page among their first SAME_KIND_WITHIN: a substitute
+     far down the list is a guess. */
+  var SAME_KIND_WITHIN = 10;
+
   /* A search that finds something, where no rule recognised what was asked, shows among its
      first STANDING_AT a way to talk to someone now (core.json "standing"): the first 24-hour
      line of the nation it means (`nationLines`), or with none the page that lists every nation's
@@ -900,8 +905,23 @@
           bestBets(asked, core.phrases, core.placeFiller).forEach(function (url) {
             var entry = byUrl[url];
             if (!entry) return;
-            /* Another nation's line gives way to the nation's own 24-hour lines, in its place. */
+            /* Another nation's line gives way to the nation's own 24-hour lines, in its place. Another
+               nation's law page gives way to the nation's own version of it (core.json "counterparts");
+               with none, to the nation's page of the same kind that the words rank among their first
+               SAME_KIND_WITHIN, or else to the nation's only page of that kind (England's "unsuitable
+               temporary accommodation" in Cardiff: Wales's homelessness duties). */
             var lines = entry.service && !inNation(entry) ? (core.nationLines || {})[nation] || [] : [url];
+            if (!entry.service && !inNation(entry)) {
+              var version = ((core.counterparts || {})[url] || {})[nation];
+              var sameKind = function (other) {
+                return !other.service && other.doc.k === entry.doc.k && other.doc.k !== core.placeKind && !!other.doc.w && inNation(other);
+              };
+              var near = scored.slice(0, SAME_KIND_WITHIN).filter(function (item) {
+                return sameKind(item.entry) && pinned.indexOf(item.entry) < 0;
+              });
+              var only = version || near.length ? [] : index.docs.filter(sameKind);
+              lines = version ? [version] : near.length ? [near[0].entry.doc.u] : only.length === 1 ? [only[0].doc.u] : [];
+            }
             lines.forEach(function (line) {
               var own = byUrl[line];
               if (own && pinned.indexOf(own) < 0 && inNation(own) && inPlace(own) && (!areaId || (own.service && covers(own.doc, areaId, tree)))) pinned.push(own);
