@@ -512,9 +512,12 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   charges; evidence after rape; loans in one's name; handovers; telling school; domestic servitude).
 #: - unseen_queries_13.yaml (220, English) and welsh_unseen_queries_13.yaml (215, Welsh), written
 #:   blind at the start of session 10 and measured once on 5f8fb35: English 91.4% (83.2% top 3),
-#:   Welsh 82.8% (77.7%).
+#:   Welsh 82.8% (77.7%). The English misses were then read: 98.6% (a partner called abusive is a
+#:   victim's word; "help" matches nothing; a parent about a child online; the council saying go
+#:   back; another nation's law page gives way to the nation's own). The Welsh ones were given, as
+#:   concepts, to a ninth pass of Welsh words: 94.0% (not a blind figure).
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
-#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12), so a loss shows.
+#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12; session 10 for set 13 and Welsh 10 to 13), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
@@ -528,7 +531,7 @@ UNSEEN_SETS = {
     "unseen_queries_10.yaml": ("search/", 0.94),
     "unseen_queries_11.yaml": ("search/", 0.96),
     "unseen_queries_12.yaml": ("search/", 0.93),
-    "unseen_queries_13.yaml": ("search/", 0.90),
+    "unseen_queries_13.yaml": ("search/", 0.97),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
@@ -537,10 +540,10 @@ UNSEEN_SETS = {
     "welsh_unseen_queries_7.yaml": ("cy/search/", 0.94),
     "welsh_unseen_queries_8.yaml": ("cy/search/", 0.88),
     "welsh_unseen_queries_9.yaml": ("cy/search/", 0.97),
-    "welsh_unseen_queries_10.yaml": ("cy/search/", 0.87),
-    "welsh_unseen_queries_11.yaml": ("cy/search/", 0.94),
-    "welsh_unseen_queries_12.yaml": ("cy/search/", 0.85),
-    "welsh_unseen_queries_13.yaml": ("cy/search/", 0.81),
+    "welsh_unseen_queries_10.yaml": ("cy/search/", 0.89),
+    "welsh_unseen_queries_11.yaml": ("cy/search/", 0.95),
+    "welsh_unseen_queries_12.yaml": ("cy/search/", 0.87),
+    "welsh_unseen_queries_13.yaml": ("cy/search/", 0.92),
 }
 
 
@@ -613,6 +616,33 @@ def test_another_nations_line_gives_way_to_the_nations_own(page: Page, site_url:
     (welsh,) = found(page, ["help"])
     assert "services/live-fear-free/" in welsh[:2], welsh
     assert "services/national-domestic-abuse-helpline/" not in welsh[:5], welsh
+
+
+def test_another_nations_law_page_in_a_best_bet_gives_way_to_the_nations_own(page: Page, site_url: str) -> None:
+    """#28: a best bet's page for England (and Wales) in a query that means another nation gives way
+    to that nation's own version (core.json "counterparts"), or to its only page of the kind
+    (Wales's homelessness duties), never to nothing."""
+    page.goto(site_url + "search/")
+    scotland, cardiff = found(
+        page, ["i want to drop the charges in scotland", "council put me in a hotel in cardiff with my kids"]
+    )
+    assert scotland[0] == "justice/scotland-going-to-court/", scotland
+    assert not {"justice/going-to-court/", "justice/reporting-to-police/"} & set(scotland), scotland
+    assert cardiff[0] == "housing/wales-homelessness-duties/", cardiff
+    assert "housing/suitability-of-accommodation/" not in cardiff, cardiff
+
+
+def test_help_is_no_word_to_match_and_a_partner_called_abusive_is_a_victims_word(page: Page, site_url: str) -> None:
+    """#28: "help" is in nearly every query (WEAK_WORDS): it does not bring the pages whose short
+    titles carry it ("Help in your language", "Help to stop abusive behaviour"). Someone who says a
+    partner is abusive is sent to the line, not to the services for people who harm."""
+    page.goto(site_url + "search/")
+    council, partner = found(page, ["will the council help", "pregnant and partner is abusive"])
+    assert not {"languages/", "categories/perpetrator/"} & set(council[:5]), council
+    assert partner[0] == "services/national-domestic-abuse-helpline/", partner
+    page.goto(site_url + "cy/search/")
+    (welsh,) = found(page, ["dwi angen help rwan plis"])
+    assert "languages/" not in welsh and "services/live-fear-free/" in welsh[:2], welsh
 
 
 def test_a_named_town_is_where_to_look(page: Page, site_url: str, catalogue: Catalogue) -> None:
