@@ -517,7 +517,8 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   back; another nation's law page gives way to the nation's own). The Welsh ones were given, as
 #:   concepts, to a ninth pass of Welsh words: 94.0% (not a blind figure).
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
-#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12; session 10 for set 13 and Welsh 10 to 13), so a loss shows.
+#: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12; session 10 for set 13
+#: and Welsh 10 to 13), so a loss shows.
 UNSEEN_SETS = {
     "unseen_queries.yaml": ("search/", 0.95),
     "unseen_queries_2.yaml": ("search/", 0.93),
