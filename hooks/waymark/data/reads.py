@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,12 +41,10 @@ class Reads:
         self.records |= other.records
         self.queries.update(other.queries)
 
-    def same_in(self, catalogue: Catalogue, digests: dict[str, str | None], now: RecordDigests) -> bool:
-        """True when every record read has the digest it had (`digests`) and every question gets the
-        same answer from `catalogue` (`now`: this build's record digests)."""
-        return all(now(rid) == digests.get(rid) for rid in self.records) and all(
-            ask(catalogue, query) == answer for query, answer in self.queries.items()
-        )
+    def same_in(self, changed: AbstractSet[str], answer: Callable[[Query], Answer | str]) -> bool:
+        """True when no record read is among `changed` (the ids whose digest is not what it was when
+        this work was done) and every question gets the same `answer` now."""
+        return self.records.isdisjoint(changed) and all(answer(query) == said for query, said in self.queries.items())
 
 
 _open: list[Reads] = []
@@ -172,23 +172,18 @@ def record_by_id(catalogue: Catalogue) -> dict[str, Record]:
     return {rid: r for records in catalogue.records.values() for rid, r in records.items()}
 
 
-RecordDigests = Callable[[str], "str | None"]
+def record_digest(record: Record) -> str:
+    """A digest of a record's type and fields: the same fields give the same digest (marshal's
+    format 2, which writes values and not which objects are shared, so a record read afresh and one
+    taken back from the last load agree; a field marshal cannot hold falls back to its repr), and
+    changed fields a different one."""
+    try:
+        dumped = marshal.dumps((record.type.name, record.fields), 2)
+    except ValueError:
+        dumped = repr((record.type.name, record.fields)).encode()
+    return hashlib.blake2b(dumped, digest_size=16).hexdigest()
 
 
-def record_digests(catalogue: Catalogue) -> RecordDigests:
-    """A function giving each record's digest in `catalogue` (None for an id it does not have),
-    worked out once per id."""
-    records = record_by_id(catalogue)
-    known: dict[str, str | None] = {}
-
-    def digest(record_id: str) -> str | None:
-        if record_id not in known:
-            record = records.get(record_id)
-            known[record_id] = (
-                None
-                if record is None
-                else hashlib.blake2b(repr((record.type.name, record.fields)).encode(), digest_size=16).hexdigest()
-            )
-        return known[record_id]
-
-    return digest
+def record_digests(catalogue: Catalogue) -> dict[str, str]:
+    """Every record's digest, by id."""
+    return {record_id: record_digest(record) for record_id, record in record_by_id(catalogue).items()}

@@ -237,7 +237,14 @@ class Site:
             shells[depth] = Shell(trimmed(finished), toc_item, depth)
         fast = [page for page in self.pages.values() if page.fast]
         source_language = self.settings.language == i18n.SOURCE_LANGUAGE
-        output = Output(site_dir, self.renderer, tuple(self.guides), source_language)
+        language = self.settings.language
+        output = Output(
+            site_dir,
+            self.renderer,
+            tuple(self.guides),
+            source_language,
+            keep=lambda key, make: PAGES.body(f"{language}:files:{key}", make),
+        )
         # The features' files (search, sheet, postcode shards) read the records, not the pages: this
         # process writes them while the other cores write the pages.
         with writing_pages(site_dir, shells, fast, finish_content) as written:

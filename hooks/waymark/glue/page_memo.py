@@ -4,8 +4,11 @@ An edit changes one record; `make serve` builds the whole site again. Each gener
 is kept with what making it read (data/reads.py: the records, and the questions asked of the
 catalogue with their answers) and with a digest of everything else a body can show (`outside`:
 the shared data files, the settings, the templates and interface strings, the language, the
-date). In the next build a page whose outside digest is the same, whose records have the same
-digests and whose questions get the same answers is taken back; every other page is made again.
+date). In the next build a page whose outside digest is the same, none of whose records changed
+(each build notes every record's digest, and works out once which ids changed since the last) and
+whose questions get the same answers (each asked once a build) is taken back; every other page is
+made again. A build keeps only the pages it used, so every page kept is as of the last build; one
+that did not end (an error) leaves nothing kept.
 
 Only under serve (`enable`, from the startup hook); kept pickled, one entry a page, and a build
 keeps only the pages it wrote. Tests hold the result to a fresh build's, byte for byte, after
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..data.catalogue import Catalogue
-from ..data.reads import Reads, RecordDigests, reading, record_digests
+from ..data.reads import Answer, Query, Reads, ask, reading, record_digests
 
 T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -35,8 +38,20 @@ RECORD_FOLDERS = {"services", "orders", "housing", "nrpf", "support", "justice",
 class _Entry:
     outside: str
     reads: Reads
-    digests: dict[str, str | None]
     kept: bytes
+
+
+@dataclass
+class _Build:
+    outside: str
+    catalogue: Catalogue
+    changed: set[str]  # ids of the records whose digest differs from the last build's (or are new or gone)
+    answers: dict[Query, Answer | str]  # each question asked once
+
+    def answer(self, query: Query) -> Answer | str:
+        if query not in self.answers:
+            self.answers[query] = ask(self.catalogue, query)
+        return self.answers[query]
 
 
 def outside_digest(catalogue: Catalogue, docs_dir: Path, *parts: object) -> str:
@@ -66,7 +81,9 @@ class PageMemo:
     def __init__(self) -> None:
         self.enabled = False
         self._entries: dict[str, _Entry] = {}
-        self._build: tuple[str, Catalogue, RecordDigests] | None = None
+        self._build: _Build | None = None
+        self._digests: dict[str, str] = {}  # each record's digest in the last build
+        self._unfinished = False  # a build began and did not end
         self._used: set[str] = set()
         self._made_here: list[tuple[str, _Entry]] = []  # made by this process in this build
         self._pid = os.getpid()
@@ -77,6 +94,7 @@ class PageMemo:
         self.enabled = on
         if not on:
             self._entries.clear()
+            self._digests = {}
             self._build = None
 
     def begin(self, catalogue: Catalogue, outside: Callable[[], str]) -> None:
@@ -85,24 +103,32 @@ class PageMemo:
         self._used = set()
         self._made_here = []
         self._pid = os.getpid()
-        self._build = (outside(), catalogue, record_digests(catalogue)) if self.enabled else None
+        if not self.enabled:
+            self._build = None
+            return
+        if self._unfinished:
+            self._entries.clear()
+        now = record_digests(catalogue)
+        changed = {rid for rid in now.keys() | self._digests.keys() if now.get(rid) != self._digests.get(rid)}
+        self._digests = now
+        self._build = _Build(outside(), catalogue, changed, {})
+        self._unfinished = True
 
     def body(self, key: str, make: Callable[[], T]) -> T:
         """`make()`, or the value kept for `key` when nothing it read has changed."""
         if self._build is None:
             return make()
-        outside, catalogue, now = self._build
+        build = self._build
         self._used.add(key)
         entry = self._entries.get(key)
-        if entry is not None and entry.outside == outside and entry.reads.same_in(catalogue, entry.digests, now):
+        if entry is not None and entry.outside == build.outside and entry.reads.same_in(build.changed, build.answer):
             self.reused += 1
             return pickle.loads(zlib.decompress(entry.kept))  # type: ignore[no-any-return]
         with reading() as reads:
             value = make()
         self.made += 1
-        digests = {record_id: now(record_id) for record_id in reads.records}
         kept = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        self._entries[key] = entry = _Entry(outside, reads, digests, kept)
+        self._entries[key] = entry = _Entry(build.outside, reads, kept)
         if os.getpid() != self._pid:  # a process sharing the pages out: its parent keeps the entry
             self._made_here.append((key, entry))
         return value
@@ -133,6 +159,7 @@ class PageMemo:
         for key in [k for k in self._entries if k not in self._used]:
             del self._entries[key]
         self._build = None
+        self._unfinished = False
 
 
 #: The builds of this process share one memo.

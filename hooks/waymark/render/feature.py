@@ -29,14 +29,29 @@ from .renderer import Renderer
 Block = Callable[[Renderer, str], str]
 
 
+#: (key, make) -> make(), or the value kept for key (see Output)
+Keep = Callable[[str, Callable[[], Any]], Any]
+
+
+def made_now(key: str, make: Callable[[], Any]) -> Any:
+    """`make()`: a build that keeps nothing between builds."""
+    return make()
+
+
 @dataclass(frozen=True)
 class Output:
-    """What a feature's `files` step gets: where the site is written and what the build collected."""
+    """What a feature's `files` step gets: where the site is written and what the build collected.
+
+    `keep(key, make)` is `make()`; under `make serve` the glue passes one that keeps the value
+    between builds and gives it back while nothing `make` read has changed (glue/page_memo.py): a
+    file made of one part a record (a search document, a sheet entry) makes only the changed parts
+    again. `key` names the part within the feature and language."""
 
     site_dir: Path
     renderer: Renderer
     guides: tuple[tuple[str, str, str], ...]  # hand-written pages for search: url, title, text
     source_language: bool  # English: files every language shares (postcode shards) are written here
+    keep: Keep = made_now
 
 
 def _no_pages(renderer: Renderer) -> Iterable[GeneratedPage]:

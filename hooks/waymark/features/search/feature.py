@@ -37,7 +37,7 @@ def theme_globals(renderer: Renderer) -> Mapping[str, Any]:
 
 def files(output: Output) -> None:
     """search/core.json, search/areas.json and the service shards."""
-    write_search_files(output.site_dir, output.renderer.catalogue, output.guides)
+    write_search_files(output.site_dir, output.renderer.catalogue, output.guides, output.keep)
 
 
 FEATURE = Feature(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from ...data.places import WIDE_LEVELS
 from ...data.ranking import TIERS, in_order, tier
 from ...i18n import N_, _
 from ...render.cards import card_data
+from ...render.feature import Keep, made_now
 from ...render.shards import BODY_LIMIT, LOAD_ALL_BELOW, NATIONAL_SHARD, service_shards, shard_of, write_json
 from .postings import ENGLISH_STOP_WORDS, FREQUENCY_BASE, Corpus, file_index
 
@@ -440,13 +442,19 @@ def area_documents(catalogue: Catalogue) -> list[dict[str, Any]]:
     ]
 
 
-def service_documents(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
+def service_documents(catalogue: Catalogue, keep: Keep = made_now) -> dict[str, dict[str, Any]]:
     """Every service's document, by id. Its place in the first-minute order ("rk") depends on the
     service only (its tier, its nearest area's level, its name), so one ranking of every service
-    orders any list the browser makes: it never works the order out."""
+    orders any list the browser makes: it never works the order out. The rest of a document is
+    the service's own, so `keep` may give back one made by an earlier build (render/feature.py)."""
     ranked = in_order(catalogue.of_type(SERVICE), catalogue.categories, catalogue.areas)
     ranks = {r.id: n for n, r in enumerate([*ranked.help, *ranked.for_people_who_harm])}
-    return {r.id: service_document(r, catalogue, ranks[r.id]) for r in catalogue.of_type(SERVICE)}
+    docs = {}
+    for record in catalogue.of_type(SERVICE):
+        doc = keep(f"search:{record.id}", partial(service_document, record, catalogue, 0))
+        doc["rk"] = ranks[record.id]
+        docs[record.id] = doc
+    return docs
 
 
 def place_doors(catalogue: Catalogue, roles: Sequence[str]) -> dict[str, list[str]]:
@@ -500,11 +508,14 @@ def _without(doc: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
     return {key: value for key, value in doc.items() if key not in keys}
 
 
-def write_search_files(site_dir: Path, catalogue: Catalogue, guides: Sequence[tuple[str, str, str]]) -> dict[str, int]:
-    """Write search/core.json, search/areas.json and one services file per shard; returns bytes per file."""
+def write_search_files(
+    site_dir: Path, catalogue: Catalogue, guides: Sequence[tuple[str, str, str]], keep: Keep = made_now
+) -> dict[str, int]:
+    """Write search/core.json, search/areas.json and one services file per shard; returns bytes per
+    file (`keep`: see service_documents)."""
     out = site_dir / "search"
     out.mkdir(parents=True, exist_ok=True)
-    documents = service_documents(catalogue)
+    documents = service_documents(catalogue, keep)
     shards = {name: [documents[r.id] for r in records] for name, records in service_shards(catalogue).items()}
     core_docs = core_documents(catalogue, guides)
     corpus = Corpus([name for name, *_ in FIELDS], STOP_WORDS)

@@ -24,7 +24,7 @@ def pages(renderer: Renderer) -> Iterable[GeneratedPage]:
 
 def files(output: Output) -> None:
     """The sheet's data files."""
-    write_sheet_files(output.site_dir, output.renderer)
+    write_sheet_files(output.site_dir, output.renderer, output.keep)
 
 
 FEATURE = Feature("sheet", pages=pages, files=files)

@@ -17,12 +17,14 @@ sent. So that picking makes no request, the page loads its data when it opens:
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ...data.model import AUDIENCES, JURISDICTIONS, LEGAL_TYPES, STATUS_LABELS, Record, kind_label
 from ...data.phones import sms_href, tel_href
 from ...i18n import _
+from ...render.feature import Keep, made_now
 from ...render.renderer import Renderer, join_names, long_date
 from ...render.shards import LOAD_ALL_BELOW, NATIONAL_SHARD, plain_text, service_shards, shard_of, write_json
 
@@ -148,14 +150,17 @@ def sheet_option(record: Record) -> dict[str, Any]:
     }
 
 
-def write_sheet_files(site_dir: Path, renderer: Renderer) -> dict[str, int]:
-    """Write sheet/options.json and one services file per shard; returns bytes per file."""
+def write_sheet_files(site_dir: Path, renderer: Renderer, keep: Keep = made_now) -> dict[str, int]:
+    """Write sheet/options.json and one services file per shard; returns bytes per file. Each
+    service's entry is its own, so `keep` may give back one an earlier build made (render/feature.py)."""
     catalogue = renderer.catalogue
     out = site_dir / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     options = [sheet_option(r) for rtype in LEGAL_TYPES for r in catalogue.of_type(rtype)]
     shards = service_shards(catalogue)
-    entries = {r.id: sheet_service(r, renderer) for records in shards.values() for r in records}
+    entries = {
+        r.id: keep(f"sheet:{r.id}", partial(sheet_service, r, renderer)) for records in shards.values() for r in records
+    }
     sizes = {
         f"services-{name}.json": write_json(out / f"services-{name}.json", [entries[r.id] for r in records])
         for name, records in shards.items()
