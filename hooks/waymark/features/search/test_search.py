@@ -516,6 +516,10 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   victim's word; "help" matches nothing; a parent about a child online; the council saying go
 #:   back; another nation's law page gives way to the nation's own). The Welsh ones were given, as
 #:   concepts, to a ninth pass of Welsh words: 94.0% (not a blind figure).
+#: - unseen_queries_14.yaml (238, English) and welsh_unseen_queries_14.yaml (220, Welsh), written
+#:   blind at the end of session 10 (the brief now listing the hand-written pages' names) and
+#:   measured once on 465f382, after everything above: English 89.5% (79.4% top 3), Welsh 86.4%
+#:   (78.2%). Held at those figures.
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
 #: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12; session 10 for set 13
 #: and Welsh 10 to 13), so a loss shows.
@@ -533,6 +537,7 @@ UNSEEN_SETS = {
     "unseen_queries_11.yaml": ("search/", 0.96),
     "unseen_queries_12.yaml": ("search/", 0.93),
     "unseen_queries_13.yaml": ("search/", 0.97),
+    "unseen_queries_14.yaml": ("search/", 0.88),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
@@ -545,6 +550,7 @@ UNSEEN_SETS = {
     "welsh_unseen_queries_11.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_12.yaml": ("cy/search/", 0.87),
     "welsh_unseen_queries_13.yaml": ("cy/search/", 0.92),
+    "welsh_unseen_queries_14.yaml": ("cy/search/", 0.85),
 }
 
 
