@@ -522,6 +522,10 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   (78.2%). The English misses were then read: 97.5% (a victim's "scared my ex will" is not an act;
 #:   a carer who takes one's money; someone 65 or over; a son who controls his girlfriend; a trial;
 #:   no papers; unpaid work; a court-ordered course; another town; ending a private tenancy).
+#:   The Welsh ones were given, as concepts, to a tenth pass of Welsh words: 97.3% (not blind).
+#: - unseen_queries_15.yaml (235, English) and welsh_unseen_queries_15.yaml (211, Welsh), written
+#:   blind last in session 10 and measured once on a8b02f6, after everything above: English 92.8%
+#:   (83.8% top 3), Welsh 89.1% (79.1%). Held at those figures.
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
 #: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12; session 10 for set 13
 #: and Welsh 10 to 13), so a loss shows.
@@ -540,6 +544,7 @@ UNSEEN_SETS = {
     "unseen_queries_12.yaml": ("search/", 0.93),
     "unseen_queries_13.yaml": ("search/", 0.97),
     "unseen_queries_14.yaml": ("search/", 0.96),
+    "unseen_queries_15.yaml": ("search/", 0.91),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
@@ -552,7 +557,8 @@ UNSEEN_SETS = {
     "welsh_unseen_queries_11.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_12.yaml": ("cy/search/", 0.87),
     "welsh_unseen_queries_13.yaml": ("cy/search/", 0.92),
-    "welsh_unseen_queries_14.yaml": ("cy/search/", 0.85),
+    "welsh_unseen_queries_14.yaml": ("cy/search/", 0.96),
+    "welsh_unseen_queries_15.yaml": ("cy/search/", 0.88),
 }
 
 
