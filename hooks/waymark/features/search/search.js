@@ -967,10 +967,12 @@
             });
           }
           /* Someone asking about their own behaviour (a best bet put a page for people who harm
-             first): the services for them come first, under their own heading, above the list. A
-             page for people who harm that leads on its words alone ("he says i'm abusive") does not. */
-          var harmFirst = !!harm.length && !!help.length && !!core.standing && pinned.indexOf(help[0]) >= 0 &&
-            core.standing.notAfter.indexOf(help[0].doc.u) >= 0;
+             first; a place's own page the query names may come before it): the services for them
+             come first, under their own heading, above the list. A page for people who harm that
+             leads on its words alone ("he says i'm abusive") does not. */
+          var lead = help.filter(function (e) { return e.service || e.doc.k !== core.placeKind; })[0];
+          var harmFirst = !!harm.length && !!lead && !!core.standing && pinned.indexOf(lead) >= 0 &&
+            core.standing.notAfter.indexOf(lead.doc.u) >= 0;
           return { help: help.slice(0, 30), harm: harm.slice(0, 5), harmFirst: harmFirst };
         });
       });

@@ -342,7 +342,12 @@ def test_someone_who_harms_sees_their_services_first_and_a_victim_does_not(page:
     the services for people who harm above the list, under their own heading; someone harmed, or
     told they are the abuser, is not sent there (`unless`)."""
     page.goto(site_url + "search/")
-    harms = ["when i drink i get violent", "drink makes me violent to my wife", "i keep going through her phone"]
+    harms = [
+        "when i drink i get violent",
+        "drink makes me violent to my wife",
+        "i keep going through her phone",
+        "help for abusers in cardiff",  # a place's own page may come before the category
+    ]
     for query, top in zip(harms, found(page, harms), strict=True):
         assert top[0] in HARM_SERVICES and "categories/perpetrator/" in top[:4], (query, top)
     victims = [
