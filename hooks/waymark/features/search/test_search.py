@@ -530,7 +530,9 @@ def _queries(name: str) -> list[dict[str, Any]]:
 #:   The Welsh ones were given, as concepts, to a tenth pass of Welsh words: 97.3% (not blind).
 #: - unseen_queries_15.yaml (235, English) and welsh_unseen_queries_15.yaml (211, Welsh), written
 #:   blind last in session 10 and measured once on a8b02f6, after everything above: English 92.8%
-#:   (83.8% top 3), Welsh 89.1% (79.1%). Held at those figures.
+#:   (83.8% top 3), Welsh 89.1% (79.1%). The English misses were then read: 97.4% (facing him in
+#:   court; restorative justice; whether an abuser can change; a grown-up son; debt; a council
+#:   tenancy; the children having to see their father). The Welsh set is held at its figure.
 #: Floors sit a point or two below each set's figure at the end of session 7 (session 8 for sets 4,
 #: 5, 7 and Welsh 4, 7, 8; session 9 for sets 9 to 12 and Welsh 7, 9 to 12; session 10 for set 13
 #: and Welsh 10 to 13), so a loss shows.
@@ -549,7 +551,7 @@ UNSEEN_SETS = {
     "unseen_queries_12.yaml": ("search/", 0.93),
     "unseen_queries_13.yaml": ("search/", 0.97),
     "unseen_queries_14.yaml": ("search/", 0.96),
-    "unseen_queries_15.yaml": ("search/", 0.91),
+    "unseen_queries_15.yaml": ("search/", 0.96),
     "welsh_unseen_queries.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_3.yaml": ("cy/search/", 0.95),
     "welsh_unseen_queries_4.yaml": ("cy/search/", 0.91),
