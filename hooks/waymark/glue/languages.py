@@ -119,9 +119,13 @@ class ServeWorker:
         self.process.start()
         theirs.close()
 
-    def build(self, config_file: Path, strict: bool, site_dir: Path, catalogue: Catalogue) -> None:
-        """Start building the other languages of this build."""
-        self.connection.send((config_file, strict, site_dir, catalogue))
+    def build(self, config_file: Path, strict: bool, site_dir: Path, catalogue: Catalogue) -> bool:
+        """Start building the other languages of this build; False if the worker is gone."""
+        try:
+            self.connection.send((config_file, strict, site_dir, catalogue))
+        except OSError:  # it died (killed, out of memory): its end of the pipe is closed
+            return False
+        return True
 
     def result(self) -> str | None:
         """Wait for the build: '' when it went well, its error, or None if the worker is gone."""
@@ -190,9 +194,10 @@ class OtherLanguages:
         if not other_languages(self.config_file):
             return
         if _worker is not None:
-            _worker.build(self.config_file, self.strict, self.site_dir, self.catalogue)
-            self.worker = _worker
-            return
+            if _worker.build(self.config_file, self.strict, self.site_dir, self.catalogue):
+                self.worker = _worker
+                return
+            serve_worker(False)  # gone: this build starts a child of its own, as every later one
         context = multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context("spawn")
         receive, send = context.Pipe(duplex=False)
         sys.stdout.flush()
