@@ -214,10 +214,7 @@ class OtherLanguages:
     def finish(self) -> list[str]:
         """Wait for them (none, if none was started: the site has no other language); raise if one failed."""
         if self.worker is not None:
-            worker, self.worker = self.worker, None
-            message = worker.result()
-            if message is None:
-                serve_worker(False)  # gone: the next build starts a child of its own
+            message = self._worker_result()
             if message is None or message:
                 raise OtherLanguagesFailed(message or "the worker building them stopped")
             return other_languages(self.config_file)
@@ -236,12 +233,20 @@ class OtherLanguages:
             raise OtherLanguagesFailed(message or f"it stopped with status {child.exitcode}")
         return other_languages(self.config_file)
 
+    def _worker_result(self) -> str | None:
+        """Wait for the worker's build (see ServeWorker.result); a worker that is gone is dropped, and
+        the next build starts a child of its own."""
+        worker, self.worker = self.worker, None
+        assert worker is not None
+        message = worker.result()
+        if message is None:
+            serve_worker(False)
+        return message
+
     def abandon(self) -> None:
         """The English build failed: stop the child, if one runs (the worker ends its build first)."""
         if self.worker is not None:
-            worker, self.worker = self.worker, None
-            if worker.result() is None:
-                serve_worker(False)
+            self._worker_result()
         if self.child is None:
             return
         self.child.terminate()
